@@ -1,0 +1,40 @@
+import { fileURLToPath } from 'node:url';
+import type { DataStore, PasswordHasher, SessionSecrets } from '@kayoi/core';
+import { createDataStore, type Database } from '@kayoi/db';
+import { argon2Hasher } from '../security/argon2Hasher.js';
+import { memoryLoginLimiter, type LoginLimiter } from '../security/loginLimiter.js';
+import { sessionSecrets } from '../security/sessionSecrets.js';
+
+/** Everything the HTTP app needs, passed in so tests and each deployment choose their own. */
+export interface AppDeps {
+  db: Database;
+  store: DataStore;
+  hasher: PasswordHasher;
+  secrets: SessionSecrets;
+  loginLimiter: LoginLimiter;
+  clock: () => Date;
+  /** Set the Secure flag on the session cookie; 'auto' follows the request's scheme. */
+  secureCookies: boolean | 'auto';
+  /** Trust X-Forwarded-For for the client address (behind a reverse proxy). */
+  trustProxy: boolean;
+  /** Built web app to serve at / (absent until it is built). */
+  webRoot?: string | undefined;
+}
+
+/** Where `npm install` builds the dashboard (apps/web/dist). */
+export const defaultWebRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url));
+
+export function defaultAppDeps(db: Database, overrides: Partial<AppDeps> = {}): AppDeps {
+  return {
+    db,
+    store: createDataStore(db),
+    hasher: argon2Hasher(),
+    secrets: sessionSecrets(),
+    loginLimiter: memoryLoginLimiter(),
+    clock: () => new Date(),
+    secureCookies: 'auto',
+    trustProxy: false,
+    webRoot: defaultWebRoot,
+    ...overrides,
+  };
+}

@@ -1,0 +1,293 @@
+import { LOW_DATA_CUSTOMERS, LOW_DATA_REPEAT_CUSTOMERS, type RfmSegment } from '@kayoi/core';
+import type { ReportLang } from './reportFormat.js';
+
+/**
+ * Every visible string of the offline report, Japanese first (its shape is the type, so the
+ * English table cannot miss a key). Strings are plain text: the renderer escapes them with
+ * the data they carry, so a file name can never become markup. Numbers arrive formatted, so
+ * the wording owns the units (人, 日, %).
+ */
+const ja = {
+  title: '顧客生涯価値レポート',
+  source: 'データ',
+  period: '期間',
+  generated: '作成日時',
+  volume: (t: string, v: string) => `取引 ${t} 件・来店 ${v} 日分`,
+  noData: 'データがありません',
+  sections: {
+    keyNumbers: '主要指標',
+    model: '予測モデル',
+    cohorts: 'コホート分析',
+    rfm: 'RFM分析',
+    pareto: '売上の集中度（パレート）',
+    clv: '予測CLVの分布',
+    forecast: '今後12か月の予測',
+    atRisk: '離反リスクのある顧客',
+    method: '計算方法',
+  },
+  cards: {
+    customers: '顧客数',
+    repeatCustomers: 'リピーター数',
+    secondVisitRate: '2回目来店率',
+    medianDaysToSecondVisit: '2回目来店までの日数（中央値）',
+    top20Share: '上位20%顧客の売上シェア',
+    totalRevenue: '総売上',
+    revenuePerCustomer: '顧客1人あたり売上',
+    averageClv: '予測CLV（1年）の平均',
+  },
+  people: (n: string) => `${n}人`,
+  days: (n: string) => `${n}日`,
+  model: {
+    chosen: '使用モデル',
+    holdout: (d: string) =>
+      `直近${d}日をホールドアウトとし、それ以前のデータで両モデルを当てはめて来店回数の予測誤差（MAE）を比べ、誤差の小さいモデルを選びました。`,
+    shortHistory: '履歴が短く、ホールドアウトで比べられないため、BG/NBDを使いました。',
+    fewCustomers: '比較に使える顧客が少ないため、BG/NBDを使いました。',
+    candidate: 'モデル',
+    mae: 'MAE（1人あたり来店回数）',
+    aggregateError: '総来店数の誤差',
+    notConverged: '収束せず',
+    selected: '採用',
+    parameter: 'パラメータ',
+    estimate: '推定値',
+    stdErr: '標準誤差',
+    spend: (k: string) => `客単価モデル: ${k}`,
+    spendKinds: { 'gamma-gamma': 'Gamma-Gamma', mean: '平均客単価（Gamma-Gammaが当てはまらないため）' },
+    lowDataTitle: '顧客数が少ないデータです',
+    lowData: `顧客が${LOW_DATA_CUSTOMERS.toLocaleString('ja-JP')}人未満、またはリピーターが${LOW_DATA_REPEAT_CUSTOMERS}人未満のため、正則化して当てはめています。予測の幅は広く、目安としてご覧ください。`,
+    skippedTitle: '予測を省略しました',
+    skippedNoCustomers: '顧客データがないため、予測（CLV・売上予測・離反リスク）は計算していません。',
+    skippedFewRepeat: (n: string) =>
+      `リピーターが${n}人と少ないため、予測（CLV・売上予測・離反リスク）は計算していません。実績の集計のみ表示します。`,
+  },
+  cohorts: {
+    intro: '初回来店月ごとに顧客をまとめ、その後の各月に来店した割合と、1人あたり累計売上を示します。',
+    retention: '継続率（各月に来店した割合）',
+    revenue: '1人あたり累計売上',
+    cohort: '初回来店月',
+    size: '人数',
+    monthsSince: '経過月数',
+    partial: '* は集計期間の最終月がまだ途中のため、値が小さく出ています。',
+  },
+  rfm: {
+    intro: 'R = 最終来店からの日数、F = 来店日数（回）。各マスは顧客数と累計売上です。',
+    corner: '日 ＼ 回',
+    grid: 'RFMグリッド',
+    table: 'セグメント一覧',
+    segment: 'セグメント',
+    definition: '定義',
+    customers: '顧客数',
+    customerShare: '顧客構成比',
+    revenue: '売上',
+    revenueShare: '売上構成比',
+  },
+  segments: {
+    champions: { name: '優良顧客', gist: '最近も来ていて来店回数も多い' },
+    loyal: { name: 'ロイヤル顧客', gist: '来店回数が多く、少し間が空き始めた' },
+    potential_loyalists: { name: '育成候補', gist: '最近来ていて、まだ回数が少ない' },
+    new: { name: '新規', gist: 'ごく最近の初来店' },
+    at_risk: { name: '離反リスク', gist: '何度か来ていたが足が遠のいている' },
+    cant_lose: { name: '失えない顧客', gist: '常連だったが長く来ていない' },
+    hibernating: { name: '休眠', gist: '来店が少なく、しばらく来ていない' },
+    lost: { name: '離反', gist: '来店が少なく、1年以上来ていない' },
+  } satisfies Record<RfmSegment, { name: string; gist: string }>,
+  recency: (from: number, to: number | null) =>
+    to === null ? `${from}日以上前` : from === 0 ? `${to}日以内` : `${from}–${to}日前`,
+  /** The grid's headers: numbers only (the corner names the units), so five columns still fit a phone. */
+  recencyShort: (from: number, to: number | null) =>
+    to === null ? `${from}〜` : from === 0 ? `〜${to}` : `${from}–${to}`,
+  frequencyShort: (from: number, to: number | null) =>
+    to === null ? `${from}〜` : from === to ? `${from}` : `${from}–${to}`,
+  frequency: (from: number, to: number | null) =>
+    to === null ? `${from}回以上` : from === to ? `${from}回` : `${from}–${to}回`,
+  pareto: {
+    chart: '顧客の累積シェアと売上の累積シェア',
+    x: '売上上位からの顧客の割合',
+    y: '売上の累積シェア',
+    marker: (s: string) => `上位20% → ${s}`,
+    statement: (s: string) => `売上上位20%の顧客が、売上全体の${s}を占めています。`,
+  },
+  clv: {
+    intro: '各顧客の今後1年の予測CLV（割引後の売上）の分布です。',
+    chart: '予測CLV（1年）の分布',
+    x: '予測CLV（1年）',
+    y: '顧客数（人）',
+    andAbove: (v: string) => `${v}以上`,
+    none: '予測を省略したため表示できません。',
+  },
+  forecast: {
+    intro: '既存顧客の予測来店に、最近のペースで来る新規顧客を加えた見込みです。（ ）内は90%区間。',
+    chart: '月別の予測売上（90%区間つき）',
+    y: '予測売上',
+    month: '月',
+    visits: '来店数',
+    revenue: '売上',
+    newCustomers: '新規顧客',
+    partial: (m: string, d: string) => `* ${m}は残り${d}日分のみの予測です。`,
+    none: '予測を省略したため表示できません。',
+  },
+  atRisk: {
+    intro:
+      '2回以上来店し、在籍確率（P(alive)）が下がってきている顧客です。「来店が続けば」の価値が高い順に並べています。',
+    id: '顧客ID',
+    visits: '来店日数',
+    revenue: '累計売上',
+    lastVisit: '最終来店',
+    pAlive: 'P(alive) 30日前 → 現在',
+    clv: '予測CLV（1年）',
+    ifActive: '来店が続けば',
+    none: '該当する顧客はいません。',
+  },
+  method: (d: string) => [
+    '来店回数はBG/NBDとPareto/NBDのうち、ホールドアウト期間の予測誤差が小さい方のモデルで予測しています。',
+    '1回あたりの客単価はGamma-Gammaモデルで推定しています。',
+    `CLVは将来の予測売上を年${d}で割り引いた値です。`,
+    '区間はデルタ法による90%区間です。',
+  ],
+  generatedBy: 'Kayoi で作成',
+};
+
+export type ReportText = typeof ja;
+
+const en: ReportText = {
+  title: 'Customer lifetime value report',
+  source: 'Data',
+  period: 'Period',
+  generated: 'Generated',
+  volume: (t, v) => `${t} transactions · ${v} visit days`,
+  noData: 'No data',
+  sections: {
+    keyNumbers: 'Key numbers',
+    model: 'Prediction model',
+    cohorts: 'Cohorts',
+    rfm: 'RFM segments',
+    pareto: 'Revenue concentration (Pareto)',
+    clv: 'Predicted CLV distribution',
+    forecast: '12-month forecast',
+    atRisk: 'At-risk customers',
+    method: 'Method',
+  },
+  cards: {
+    customers: 'Customers',
+    repeatCustomers: 'Repeat customers',
+    secondVisitRate: 'Second-visit rate',
+    medianDaysToSecondVisit: 'Median days to the second visit',
+    top20Share: 'Revenue share of the top 20%',
+    totalRevenue: 'Total revenue',
+    revenuePerCustomer: 'Revenue per customer',
+    averageClv: 'Average predicted 1-year CLV',
+  },
+  people: (n) => n,
+  days: (n) => `${n} days`,
+  model: {
+    chosen: 'Model',
+    holdout: (d) =>
+      `The last ${d} days were held out: both models were fitted on the earlier data and the one predicting each customer's holdout visits with the lower mean absolute error (MAE) was chosen.`,
+    shortHistory: 'The history is too short for a holdout comparison, so BG/NBD was used.',
+    fewCustomers: 'Too few customers for a holdout comparison, so BG/NBD was used.',
+    candidate: 'Model',
+    mae: 'MAE (visits per customer)',
+    aggregateError: 'Total visits error',
+    notConverged: 'did not converge',
+    selected: 'chosen',
+    parameter: 'Parameter',
+    estimate: 'Estimate',
+    stdErr: 'Std. error',
+    spend: (k) => `Spend model: ${k}`,
+    spendKinds: { 'gamma-gamma': 'Gamma-Gamma', mean: 'mean spend (Gamma-Gamma did not fit)' },
+    lowDataTitle: 'Few customers',
+    lowData: `The shop has fewer than ${LOW_DATA_CUSTOMERS.toLocaleString('en-US')} customers or ${LOW_DATA_REPEAT_CUSTOMERS} repeat customers, so the fit is regularised and the ranges are wide. Read the predictions as rough guides.`,
+    skippedTitle: 'Predictions skipped',
+    skippedNoCustomers: 'There are no customers, so no predictions (CLV, forecast, at-risk list) were made.',
+    skippedFewRepeat: (n) =>
+      `Only ${n} customers came back, too few for a model: no predictions (CLV, forecast, at-risk list) were made. The history is summarised below.`,
+  },
+  cohorts: {
+    intro:
+      'Customers grouped by the month of their first visit: the share who visited in each later month, and the cumulative revenue per customer.',
+    retention: 'Retention (share visiting in the month)',
+    revenue: 'Cumulative revenue per customer',
+    cohort: 'First visit',
+    size: 'Customers',
+    monthsSince: 'Months since',
+    partial: '* The last month is still running, so its value is understated.',
+  },
+  rfm: {
+    intro: 'R = days since the last visit, F = visit days. Each cell shows customers and their revenue to date.',
+    corner: 'days \\ visits',
+    grid: 'RFM grid',
+    table: 'Segments',
+    segment: 'Segment',
+    definition: 'Definition',
+    customers: 'Customers',
+    customerShare: 'Share of customers',
+    revenue: 'Revenue',
+    revenueShare: 'Share of revenue',
+  },
+  segments: {
+    champions: { name: 'Champions', gist: 'recent and frequent' },
+    loyal: { name: 'Loyal', gist: 'frequent, starting to cool' },
+    potential_loyalists: { name: 'Potential loyalists', gist: 'recent, few visits so far' },
+    new: { name: 'New', gist: 'first visit very recently' },
+    at_risk: { name: 'At risk', gist: 'came several times, now staying away' },
+    cant_lose: { name: "Can't lose", gist: 'were regulars, long absent' },
+    hibernating: { name: 'Hibernating', gist: 'few visits, away for a while' },
+    lost: { name: 'Lost', gist: 'few visits, away over a year' },
+  },
+  recency: (from, to) =>
+    to === null ? `${from}+ days ago` : from === 0 ? `within ${to} days` : `${from}–${to} days ago`,
+  recencyShort: (from, to) => (to === null ? `${from}+` : from === 0 ? `≤ ${to}` : `${from}–${to}`),
+  frequencyShort: (from, to) => (to === null ? `${from}+` : from === to ? `${from}` : `${from}–${to}`),
+  frequency: (from, to) =>
+    to === null ? `${from}+ visits` : from === to ? `${from} visit${from === 1 ? '' : 's'}` : `${from}–${to} visits`,
+  pareto: {
+    chart: 'Cumulative share of customers and of revenue',
+    x: 'Share of customers, top spenders first',
+    y: 'Cumulative share of revenue',
+    marker: (s) => `top 20% → ${s}`,
+    statement: (s) => `The top 20% of customers by revenue bring ${s} of all revenue.`,
+  },
+  clv: {
+    intro: "Each customer's predicted value over the next year (discounted revenue).",
+    chart: 'Distribution of predicted 1-year CLV',
+    x: 'Predicted 1-year CLV',
+    y: 'Customers',
+    andAbove: (v) => `${v}+`,
+    none: 'Not shown: predictions were skipped.',
+  },
+  forecast: {
+    intro:
+      "Existing customers' predicted visits plus new customers arriving at the recent pace. Ranges are 90% intervals.",
+    chart: 'Predicted revenue per month, with 90% intervals',
+    y: 'Predicted revenue',
+    month: 'Month',
+    visits: 'Visits',
+    revenue: 'Revenue',
+    newCustomers: 'New customers',
+    partial: (m, d) => `* ${m} covers only the remaining ${d} days.`,
+    none: 'Not shown: predictions were skipped.',
+  },
+  atRisk: {
+    intro:
+      'Customers who came back at least once and whose chance of still being a customer (P(alive)) is falling, the most valuable if they keep coming first.',
+    id: 'Customer',
+    visits: 'Visit days',
+    revenue: 'Revenue',
+    lastVisit: 'Last visit',
+    pAlive: 'P(alive) 30 days ago → now',
+    clv: 'Predicted 1-year CLV',
+    ifActive: 'Value if active',
+    none: 'No customer matches.',
+  },
+  method: (d) => [
+    'Visits are predicted by BG/NBD or Pareto/NBD, whichever predicted a holdout period better.',
+    'Spend per visit comes from the Gamma-Gamma model.',
+    `CLV is predicted revenue discounted at ${d} a year.`,
+    'Ranges are 90% intervals by the delta method.',
+  ],
+  generatedBy: 'Generated by Kayoi',
+};
+
+export function reportText(lang: ReportLang): ReportText {
+  return lang === 'en' ? en : ja;
+}

@@ -1,0 +1,50 @@
+import type { ErrorCode } from '@kayoi/contracts';
+
+/** The only place where domain error codes meet HTTP. */
+export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 500 {
+  switch (code) {
+    case 'VALIDATION_FAILED':
+    case 'CUSTOMER_NOT_IDENTIFIABLE':
+    case 'ATTRIBUTE_VALUE_INVALID':
+    case 'PAYMENTS_MISMATCH':
+    case 'DISCOUNT_EXCEEDS_AMOUNT':
+    case 'IMPORT_FILE_INVALID':
+      return 400;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_CREDENTIALS':
+      return 401;
+    case 'FORBIDDEN':
+      return 403;
+    case 'SESSION_NOT_FOUND':
+    case 'TENANT_NOT_FOUND':
+    case 'ROUTE_NOT_FOUND':
+    case 'CUSTOMER_NOT_FOUND':
+    case 'VISIT_NOT_FOUND':
+    case 'STORE_NOT_FOUND':
+    case 'USER_NOT_FOUND':
+    case 'ITEM_NOT_FOUND':
+    case 'ATTRIBUTE_NOT_FOUND':
+    case 'CHANNEL_NOT_FOUND':
+    case 'MODEL_RUN_NOT_FOUND':
+    case 'ANALYTICS_NOT_READY':
+      return 404;
+    case 'TENANT_REQUIRED':
+    case 'CUSTOMER_ERASED':
+    case 'EXTERNAL_ID_TAKEN':
+    case 'LINE_USER_ID_TAKEN':
+    case 'VISIT_VOIDED':
+    case 'EMAIL_TAKEN':
+    case 'LAST_OWNER':
+    case 'ATTRIBUTE_KEY_TAKEN':
+    case 'NAME_TAKEN':
+      return 409;
+    case 'PAYLOAD_TOO_LARGE':
+      return 413;
+    case 'IMPORT_REJECTED':
+      return 422;
+    case 'TOO_MANY_ATTEMPTS':
+      return 429;
+    case 'INTERNAL_ERROR':
+      return 500;
+  }
+}

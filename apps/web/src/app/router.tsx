@@ -1,0 +1,28 @@
+import { Navigate, createBrowserRouter } from 'react-router';
+import { LoginPage } from '../auth/LoginPage';
+import { RequireAuth } from '../auth/RequireAuth';
+import { CheckoutPage } from '../features/checkout';
+import { CustomerPage, CustomersPage } from '../features/customers';
+import { settingsRoutes } from '../features/settings';
+import { Shell } from '../layout/Shell';
+import { NotFound } from './NotFound';
+
+export const router = createBrowserRouter([
+  { path: '/login', element: <LoginPage /> },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <Shell />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/customers" replace /> },
+      { path: 'customers', element: <CustomersPage /> },
+      { path: 'customers/:customerId', element: <CustomerPage /> },
+      { path: 'checkout', element: <CheckoutPage /> },
+      { path: 'settings', children: settingsRoutes },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);

@@ -1,0 +1,2 @@
+export { CustomersPage } from './list/CustomersPage';
+export { CustomerPage } from './karte/CustomerPage';

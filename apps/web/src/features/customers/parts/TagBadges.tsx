@@ -1,0 +1,20 @@
+import { Badge, Group } from '@mantine/core';
+
+export function TagBadges({ tags, max = 3 }: { tags: string[]; max?: number }) {
+  if (tags.length === 0) return null;
+  const shown = tags.slice(0, max);
+  return (
+    <Group gap={4} wrap="wrap">
+      {shown.map((tag) => (
+        <Badge key={tag} size="sm" variant="light" color={tag === 'VIP' ? 'yellow' : 'teal'}>
+          {tag}
+        </Badge>
+      ))}
+      {tags.length > max && (
+        <Badge size="sm" variant="outline" color="gray">
+          +{tags.length - max}
+        </Badge>
+      )}
+    </Group>
+  );
+}

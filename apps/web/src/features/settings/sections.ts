@@ -1,0 +1,32 @@
+import type { Permission } from '@kayoi/contracts';
+import {
+  IconBuilding,
+  IconBuildingStore,
+  IconFileImport,
+  IconForms,
+  IconScissors,
+  IconSpeakerphone,
+  IconUsers,
+} from '@tabler/icons-react';
+
+export type SettingsPath = 'stores' | 'staff' | 'catalog' | 'attributes' | 'channels' | 'business' | 'import';
+
+export interface SettingsSection {
+  path: SettingsPath;
+  /** Key in the settings namespace. */
+  label: string;
+  icon: typeof IconUsers;
+  /** Reading the page; changing things inside it may need more (checked by each page). */
+  needs: Permission;
+}
+
+/** In the order a new salon fills them in: where, who, what is sold, what is recorded, where customers come from. */
+export const settingsSections: SettingsSection[] = [
+  { path: 'stores', label: 'nav.stores', icon: IconBuildingStore, needs: 'settings.read' },
+  { path: 'staff', label: 'nav.staff', icon: IconUsers, needs: 'users.read' },
+  { path: 'catalog', label: 'nav.catalog', icon: IconScissors, needs: 'settings.read' },
+  { path: 'attributes', label: 'nav.attributes', icon: IconForms, needs: 'settings.read' },
+  { path: 'channels', label: 'nav.channels', icon: IconSpeakerphone, needs: 'settings.read' },
+  { path: 'business', label: 'nav.business', icon: IconBuilding, needs: 'tenant.manage' },
+  { path: 'import', label: 'nav.import', icon: IconFileImport, needs: 'imports.run' },
+];

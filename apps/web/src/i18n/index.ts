@@ -1,0 +1,39 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import checkoutEn from '../features/checkout/locales/en.json';
+import checkoutJa from '../features/checkout/locales/ja.json';
+import customersEn from '../features/customers/locales/en.json';
+import customersJa from '../features/customers/locales/ja.json';
+import settingsEn from '../features/settings/locales/en.json';
+import settingsJa from '../features/settings/locales/ja.json';
+import commonEn from './en.json';
+import commonJa from './ja.json';
+
+export type Language = 'ja' | 'en';
+const STORAGE_KEY = 'kayoi.language';
+
+/** Japanese unless the person switched to English on this device. */
+export function initialLanguage(): Language {
+  return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'ja';
+}
+
+export function rememberLanguage(language: Language): void {
+  localStorage.setItem(STORAGE_KEY, language);
+  document.documentElement.lang = language;
+}
+
+void i18n.use(initReactI18next).init({
+  resources: {
+    ja: { common: commonJa, customers: customersJa, checkout: checkoutJa, settings: settingsJa },
+    en: { common: commonEn, customers: customersEn, checkout: checkoutEn, settings: settingsEn },
+  },
+  lng: initialLanguage(),
+  fallbackLng: 'ja',
+  defaultNS: 'common',
+  ns: ['common', 'customers', 'checkout', 'settings'],
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+export default i18n;

@@ -1,0 +1,178 @@
+/**
+ * Import benchmark: 1,000,000 visit rows from CSV into PostgreSQL and into PGlite.
+ * Target (issue 2): ≥ 50,000 rows/s on PostgreSQL with flat memory.
+ * Run: npm run bench -- importVisits   (ROWS=200000 for a shorter run)
+ */
+import { createWriteStream, existsSync, mkdirSync, rmSync, statSync, createReadStream } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { once } from 'node:events';
+import { checkCustomerColumns } from '@kayoi/core';
+import { createDataStore, schema, type Database } from '@kayoi/db';
+import { openTestDatabase } from '@kayoi/db/testing';
+import { openDatabase, migrateDatabase } from '@kayoi/db';
+import { runImport } from '../apps/server/src/imports/importRunner.js';
+
+const ROWS = Number(process.env.ROWS ?? 1_000_000);
+const CUSTOMERS = 20_000;
+const dataDir = path.join(import.meta.dirname, '.data');
+const file = path.join(dataDir, `visits-${ROWS}.csv`);
+
+/** A POS-style export: receipts of 1–3 lines, Japanese headers, local dates and times. */
+async function writeCsv(): Promise<void> {
+  if (existsSync(file)) return;
+  mkdirSync(dataDir, { recursive: true });
+  const out = createWriteStream(file);
+  const write = async (line: string) => {
+    if (!out.write(line)) await once(out, 'drain');
+  };
+  await write('伝票番号,顧客番号,来店日,来店時間,店舗,担当,メニュー,数量,単価,割引,金額,支払方法\n');
+  const menu = [
+    ['カット', 5500],
+    ['カラー', 7700],
+    ['トリートメント', 3300],
+    ['ヘッドスパ', 4400],
+    ['シャンプー', 3080],
+  ] as const;
+  const pay = ['現金', 'カード', 'QR'];
+  let rows = 0;
+  let receipt = 0;
+  let seed = 12345;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    return seed % n;
+  };
+  while (rows < ROWS) {
+    receipt++;
+    const customer = `C${String(rand(CUSTOMERS)).padStart(6, '0')}`;
+    const day = new Date(Date.UTC(2021, 0, 1) + rand(5 * 365) * 86400000).toISOString().slice(0, 10).replace(/-/g, '/');
+    const time = `${10 + rand(9)}:${rand(2) ? '00' : '30'}`;
+    const store = rand(2) ? '本店' : '吉祥寺店';
+    const staff = `スタッフ${1 + rand(6)}`;
+    const lines = Math.min(1 + rand(3), ROWS - rows);
+    for (let l = 0; l < lines; l++) {
+      const [name, price] = menu[rand(menu.length)]!;
+      const discount = rand(10) === 0 ? 500 : 0;
+      await write(
+        `R${receipt},${customer},${day},${time},${store},${staff},${name},1,${price},${discount},${price - discount},${pay[rand(3)]}\n`,
+      );
+      rows++;
+    }
+  }
+  out.end();
+  await once(out, 'finish');
+}
+
+async function prepareTenant(db: Database): Promise<string> {
+  const store = createDataStore(db);
+  const tenant = await store.directory.create({ name: 'Bench', timeZone: 'Asia/Tokyo' });
+  const repos = store.forTenant(tenant.id);
+  await repos.stores.insert({ name: '本店' });
+  await repos.stores.insert({ name: '吉祥寺店' });
+  for (let i = 1; i <= 6; i++) {
+    await repos.users.insert({
+      name: `スタッフ${i}`,
+      nameKana: null,
+      email: null,
+      passwordHash: null,
+      role: 'staff',
+      active: true,
+      storeIds: [],
+    });
+  }
+  for (const [name, price] of [
+    ['カット', 5500],
+    ['カラー', 7700],
+    ['トリートメント', 3300],
+  ] as const) {
+    await repos.catalog.insert({ kind: 'service', name, price, cost: 500 });
+  }
+  const rows = [];
+  for (let i = 0; i < CUSTOMERS; i++) {
+    const checked = checkCustomerColumns({ externalId: `C${String(i).padStart(6, '0')}`, familyName: `顧客${i}` });
+    if (!checked.ok) throw new Error(checked.error.code);
+    rows.push({ tenantId: tenant.id, id: crypto.randomUUID(), ...checked.value.merged });
+    if (rows.length === 1000) await db.orm.insert(schema.customers).values(rows.splice(0));
+  }
+  if (rows.length > 0) await db.orm.insert(schema.customers).values(rows);
+  return tenant.id;
+}
+
+async function measure(label: string, db: Database) {
+  const tenantId = await prepareTenant(db);
+  const samples: { rows: number; rssMiB: number; heapMiB: number }[] = [];
+  let peakRss = 0;
+  let peakHeap = 0;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  }, 50);
+  const started = performance.now();
+  let nextSample = ROWS / 10;
+  const report = await runImport({
+    db,
+    tenantId,
+    kind: 'visits',
+    input: createReadStream(file, { highWaterMark: 256 * 1024 }),
+    encoding: 'utf-8',
+    ...(process.env.BATCH ? { batchRows: Number(process.env.BATCH) } : {}),
+    onProgress: ({ rows }) => {
+      if (rows >= nextSample) {
+        const m = process.memoryUsage();
+        samples.push({ rows, rssMiB: Math.round(m.rss / 2 ** 20), heapMiB: Math.round(m.heapUsed / 2 ** 20) });
+        nextSample += ROWS / 10;
+      }
+    },
+  });
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  if (report.status !== 'imported') throw new Error(`${label}: ${JSON.stringify(report.errors.slice(0, 5))}`);
+  const visits = await db.query<{ n: number }>('select count(*)::int as n from visits where tenant_id = $1', [
+    tenantId,
+  ]);
+  return {
+    engine: label,
+    rows: report.rows,
+    visits: visits[0]?.n,
+    seconds: Number(seconds.toFixed(1)),
+    rowsPerSecond: Math.round(report.rows / seconds),
+    peakRssMiB: Math.round(peakRss / 2 ** 20),
+    peakHeapMiB: Math.round(peakHeap / 2 ** 20),
+    samples,
+  };
+}
+
+async function main() {
+  await writeCsv();
+  console.log(`file: ${file} (${(statSync(file).size / 2 ** 20).toFixed(0)} MiB, ${ROWS} rows)`);
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  );
+  const only = process.env.ENGINE;
+  const results = [];
+  if (!only || only === 'postgres') {
+    const pgTest = await openTestDatabase('postgres');
+    try {
+      results.push(await measure('postgres', pgTest.db));
+    } finally {
+      await pgTest.drop();
+    }
+  }
+  if (!only || only === 'pglite') {
+    // On disk, as `kayoi start` runs it.
+    const dir = path.join(dataDir, 'pglite');
+    rmSync(dir, { recursive: true, force: true });
+    const db = await openDatabase({ dataDir: dir });
+    await migrateDatabase(db);
+    try {
+      results.push(await measure('pglite', db));
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  for (const r of results) console.log(JSON.stringify(r));
+}
+
+await main();

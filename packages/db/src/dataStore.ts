@@ -1,0 +1,47 @@
+import type { DataStore, TenantRepos } from '@kayoi/core';
+import { modelRunRepository } from './analytics/modelRuns.js';
+import { scoreQueries } from './analytics/scoreQueries.js';
+import type { Database, Orm } from './database.js';
+import {
+  auditRepository,
+  sessionRepository,
+  tenantDirectory,
+  tenantRepository,
+  userRepository,
+} from './repositories/accounts.js';
+import { customerRepository } from './repositories/customers.js';
+import {
+  adSpendRepository,
+  attributeRepository,
+  catalogRepository,
+  channelRepository,
+  storeRepository,
+} from './repositories/referenceData.js';
+import { visitRepository } from './repositories/visits.js';
+
+/** Every repository of one tenant over one executor (the pool, or a transaction). */
+export function tenantRepos(orm: Orm, tenantId: string): TenantRepos {
+  return {
+    tenantId,
+    tenant: tenantRepository(orm, tenantId),
+    users: userRepository(orm, tenantId),
+    sessions: sessionRepository(orm, tenantId),
+    stores: storeRepository(orm, tenantId),
+    catalog: catalogRepository(orm, tenantId),
+    attributes: attributeRepository(orm, tenantId),
+    channels: channelRepository(orm, tenantId),
+    adSpend: adSpendRepository(orm, tenantId),
+    customers: customerRepository(orm, tenantId),
+    visits: visitRepository(orm, tenantId),
+    audit: auditRepository(orm, tenantId),
+    analytics: { ...modelRunRepository(orm, tenantId), ...scoreQueries(orm, tenantId) },
+  };
+}
+
+export function createDataStore(db: Database): DataStore {
+  return {
+    directory: tenantDirectory(db.orm),
+    forTenant: (tenantId) => tenantRepos(db.orm, tenantId),
+    transaction: (tenantId, work) => db.orm.transaction((tx) => work(tenantRepos(tx as unknown as Orm, tenantId))),
+  };
+}

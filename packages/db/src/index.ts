@@ -1,0 +1,13 @@
+export * from './database.js';
+export * from './migrate.js';
+export * from './dataStore.js';
+export * as schema from './schema.js';
+export { violatedConstraint, newId } from './repositories/shared.js';
+export { customerImportWriter, type NumberedCustomerRow } from './imports/customerWriter.js';
+export { visitImportWriter, type VisitGroup } from './imports/visitWriter.js';
+export { loadDemoDataset, type DemoLoadResult } from './demo/loadDemoDataset.js';
+export * from './bulk/visitRows.js';
+export * from './export/exportRows.js';
+export { modelRunQueue, type ClaimedRun, type ModelRunQueue } from './analytics/modelRuns.js';
+export { loadAnalyticsInput } from './analytics/loadAnalyticsInput.js';
+export { writeRefresh } from './analytics/writeRefresh.js';

@@ -1,0 +1,527 @@
+/**
+ * The Kayoi schema. Rule: `tenant_id` leads every primary key, foreign key and unique
+ * index, so a large installation can distribute every table on tenant_id (Citus-style)
+ * and the database itself refuses a row that points into another tenant.
+ * test/schemaRules.test.ts checks this against the live catalog.
+ */
+import type { AnalyticsResults, AnalyticsSettings, ModelDiagnostics } from '@kayoi/contracts';
+import { sql } from 'drizzle-orm';
+import {
+  boolean,
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const instant = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+const createdAt = () => instant('created_at').notNull().defaultNow();
+const updatedAt = () => instant('updated_at').notNull().defaultNow();
+
+export const tenants = pgTable('tenants', {
+  tenantId: uuid('tenant_id').primaryKey(),
+  name: text('name').notNull(),
+  timeZone: text('time_zone').notNull().default('Asia/Tokyo'),
+  currency: text('currency').notNull().default('JPY'),
+  settings: jsonb('settings').$type<{ staffCanSeeContacts?: boolean; analytics?: Partial<AnalyticsSettings> }>().notNull().default({}),
+  createdAt: createdAt(),
+});
+
+export const stores = pgTable(
+  'stores',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    address: text('address'),
+    phone: text('phone'),
+    archivedAt: instant('archived_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'stores_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+  ],
+);
+
+export const users = pgTable(
+  'users',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    email: text('email'),
+    name: text('name').notNull(),
+    nameKana: text('name_kana'),
+    role: text('role', { enum: ['owner', 'manager', 'staff', 'analyst'] }).notNull(),
+    passwordHash: text('password_hash'),
+    active: boolean('active').notNull().default(true),
+    storeIds: uuid('store_ids')
+      .array()
+      .notNull()
+      .default(sql`'{}'::uuid[]`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'users_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    uniqueIndex('users_tenant_email_key').on(t.tenantId, sql`lower(${t.email})`),
+    // Login starts from an email alone; this is the one lookup that is not tenant-led.
+    index('users_login_email_idx').on(sql`lower(${t.email})`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    userId: uuid('user_id').notNull(),
+    secretHash: text('secret_hash').notNull(),
+    createdAt: createdAt(),
+    expiresAt: instant('expires_at').notNull(),
+    lastSeenAt: instant('last_seen_at').notNull().defaultNow(),
+    revokedAt: instant('revoked_at'),
+    userAgent: text('user_agent'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'sessions_user_fk',
+      columns: [t.tenantId, t.userId],
+      foreignColumns: [users.tenantId, users.id],
+    }).onDelete('cascade'),
+    index('sessions_user_idx').on(t.tenantId, t.userId),
+  ],
+);
+
+export const acquisitionChannels = pgTable(
+  'acquisition_channels',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    kind: text('kind').notNull().default('other'),
+    archivedAt: instant('archived_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'acquisition_channels_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    uniqueIndex('acquisition_channels_name_key').on(t.tenantId, t.name),
+  ],
+);
+
+export const adSpend = pgTable(
+  'ad_spend',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    channelId: uuid('channel_id').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    amount: integer('amount').notNull(),
+    note: text('note'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.channelId, t.month] }),
+    foreignKey({
+      name: 'ad_spend_channel_fk',
+      columns: [t.tenantId, t.channelId],
+      foreignColumns: [acquisitionChannels.tenantId, acquisitionChannels.id],
+    }),
+  ],
+);
+
+export const catalogItems = pgTable(
+  'catalog_items',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    kind: text('kind', { enum: ['service', 'product'] }).notNull(),
+    name: text('name').notNull(),
+    category: text('category'),
+    price: integer('price').notNull(),
+    cost: integer('cost').notNull().default(0),
+    durationMinutes: integer('duration_minutes'),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'catalog_items_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    uniqueIndex('catalog_items_name_key').on(t.tenantId, t.name),
+  ],
+);
+
+export const attributeDefinitions = pgTable(
+  'attribute_definitions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    key: text('key').notNull(),
+    label: text('label').notNull(),
+    type: text('type', {
+      enum: ['text', 'number', 'date', 'boolean', 'single_choice', 'multi_choice'],
+    }).notNull(),
+    options: jsonb('options').$type<{ value: string; label: string }[]>().notNull().default([]),
+    position: integer('position').notNull().default(0),
+    archivedAt: instant('archived_at'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'attribute_definitions_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    uniqueIndex('attribute_definitions_key_key').on(t.tenantId, t.key),
+  ],
+);
+
+export const customers = pgTable(
+  'customers',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    externalId: text('external_id'),
+    familyName: text('family_name'),
+    givenName: text('given_name'),
+    familyNameKana: text('family_name_kana'),
+    givenNameKana: text('given_name_kana'),
+    email: text('email'),
+    phone: text('phone'),
+    lineUserId: text('line_user_id'),
+    gender: text('gender', { enum: ['female', 'male', 'other', 'unspecified'] })
+      .notNull()
+      .default('unspecified'),
+    birthday: date('birthday', { mode: 'string' }),
+    // Kept after erasure (the birthday is not) so age-band statistics stay possible.
+    birthYear: smallint('birth_year'),
+    postalCode: text('postal_code'),
+    area: text('area'),
+    acquisitionChannelId: uuid('acquisition_channel_id'),
+    acquiredOn: date('acquired_on', { mode: 'string' }),
+    notes: text('notes'),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    // Normalised name/kana/phone/email (NFKC, katakana→hiragana, lower case) for `q`.
+    searchText: text('search_text').notNull().default(''),
+    // Summary of completed visits, recomputed from visits in the same transaction.
+    firstVisitAt: instant('first_visit_at'),
+    lastVisitAt: instant('last_visit_at'),
+    visitCount: integer('visit_count').notNull().default(0),
+    revenueTotal: integer('revenue_total').notNull().default(0),
+    erasedAt: instant('erased_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'customers_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    foreignKey({
+      name: 'customers_acquisition_channel_fk',
+      columns: [t.tenantId, t.acquisitionChannelId],
+      foreignColumns: [acquisitionChannels.tenantId, acquisitionChannels.id],
+    }),
+    uniqueIndex('customers_external_id_key')
+      .on(t.tenantId, t.externalId)
+      .where(sql`external_id is not null`),
+    uniqueIndex('customers_line_user_id_key')
+      .on(t.tenantId, t.lineUserId)
+      .where(sql`line_user_id is not null`),
+    index('customers_phone_idx').on(t.tenantId, t.phone),
+    index('customers_email_idx').on(t.tenantId, t.email),
+    index('customers_kana_idx').on(t.tenantId, t.familyNameKana, t.givenNameKana, t.id),
+    index('customers_last_visit_idx').on(t.tenantId, t.lastVisitAt, t.id),
+    index('customers_search_trgm_idx').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('customers_tags_idx').using('gin', t.tags),
+  ],
+);
+
+export const customerAttributeValues = pgTable(
+  'customer_attribute_values',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    attributeId: uuid('attribute_id').notNull(),
+    value: jsonb('value').notNull(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.customerId, t.attributeId] }),
+    foreignKey({
+      name: 'customer_attribute_values_customer_fk',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'customer_attribute_values_attribute_fk',
+      columns: [t.tenantId, t.attributeId],
+      foreignColumns: [attributeDefinitions.tenantId, attributeDefinitions.id],
+    }),
+  ],
+);
+
+export const customerConsents = pgTable(
+  'customer_consents',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    channel: text('channel', { enum: ['email', 'line', 'sms'] }).notNull(),
+    status: text('status', { enum: ['granted', 'withdrawn'] }).notNull(),
+    changedAt: instant('changed_at').notNull(),
+    source: text('source').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.customerId, t.channel] }),
+    foreignKey({
+      name: 'customer_consents_customer_fk',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** Append-only: every consent change, so "when and how" is never overwritten. */
+export const consentEvents = pgTable(
+  'consent_events',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    channel: text('channel', { enum: ['email', 'line', 'sms'] }).notNull(),
+    status: text('status', { enum: ['granted', 'withdrawn'] }).notNull(),
+    at: instant('at').notNull(),
+    source: text('source').notNull(),
+    actorUserId: uuid('actor_user_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'consent_events_customer_fk',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('cascade'),
+    index('consent_events_customer_idx').on(t.tenantId, t.customerId, t.at),
+  ],
+);
+
+export const visits = pgTable(
+  'visits',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    storeId: uuid('store_id').notNull(),
+    staffId: uuid('staff_id'),
+    startedAt: instant('started_at').notNull(),
+    status: text('status', { enum: ['completed', 'voided'] })
+      .notNull()
+      .default('completed'),
+    subtotal: integer('subtotal').notNull(),
+    discount: integer('discount').notNull().default(0),
+    total: integer('total').notNull(),
+    note: text('note'),
+    externalId: text('external_id'),
+    source: text('source', { enum: ['counter', 'import', 'demo', 'api'] }).notNull(),
+    voidedAt: instant('voided_at'),
+    voidReason: text('void_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'visits_customer_fk',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }),
+    foreignKey({
+      name: 'visits_store_fk',
+      columns: [t.tenantId, t.storeId],
+      foreignColumns: [stores.tenantId, stores.id],
+    }),
+    foreignKey({
+      name: 'visits_staff_fk',
+      columns: [t.tenantId, t.staffId],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+    uniqueIndex('visits_external_id_key')
+      .on(t.tenantId, t.externalId)
+      .where(sql`external_id is not null`),
+    index('visits_customer_idx').on(t.tenantId, t.customerId, t.startedAt),
+    index('visits_started_idx').on(t.tenantId, t.startedAt),
+  ],
+);
+
+export const visitLineItems = pgTable(
+  'visit_line_items',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    visitId: uuid('visit_id').notNull(),
+    position: smallint('position').notNull(),
+    itemId: uuid('item_id'),
+    kind: text('kind', { enum: ['service', 'product'] }).notNull(),
+    name: text('name').notNull(),
+    category: text('category'),
+    quantity: integer('quantity').notNull(),
+    unitPrice: integer('unit_price').notNull(),
+    discount: integer('discount').notNull().default(0),
+    amount: integer('amount').notNull(),
+    // Cost at the time of sale, so gross profit does not move when the catalog changes.
+    unitCost: integer('unit_cost').notNull().default(0),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.visitId, t.position] }),
+    foreignKey({
+      name: 'visit_line_items_visit_fk',
+      columns: [t.tenantId, t.visitId],
+      foreignColumns: [visits.tenantId, visits.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'visit_line_items_item_fk',
+      columns: [t.tenantId, t.itemId],
+      foreignColumns: [catalogItems.tenantId, catalogItems.id],
+    }),
+  ],
+);
+
+export const visitPayments = pgTable(
+  'visit_payments',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    visitId: uuid('visit_id').notNull(),
+    position: smallint('position').notNull(),
+    method: text('method', { enum: ['cash', 'card', 'qr', 'prepaid', 'points', 'other'] }).notNull(),
+    amount: integer('amount').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.visitId, t.position] }),
+    foreignKey({
+      name: 'visit_payments_visit_fk',
+      columns: [t.tenantId, t.visitId],
+      foreignColumns: [visits.tenantId, visits.id],
+    }),
+  ],
+);
+
+export const auditEvents = pgTable(
+  'audit_events',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    at: instant('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id'),
+    action: text('action').notNull(),
+    targetType: text('target_type'),
+    targetId: text('target_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'audit_events_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    index('audit_events_at_idx').on(t.tenantId, t.at),
+  ],
+);
+
+/**
+ * One model refresh of a tenant: a durable job (queued → running → succeeded | failed) and,
+ * once it succeeded, its diagnostics and every analytics view it computed. Runs are kept
+ * for history; the newest succeeded run is what the analytics pages show.
+ */
+export const modelRuns = pgTable(
+  'model_runs',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    status: text('status', { enum: ['queued', 'running', 'succeeded', 'failed'] }).notNull(),
+    trigger: text('trigger', { enum: ['manual', 'nightly', 'cli'] }).notNull(),
+    requestedBy: uuid('requested_by'),
+    // The local day a nightly run is for: at most one per day, however many workers race.
+    nightlyDate: date('nightly_date', { mode: 'string' }),
+    endDate: date('end_date', { mode: 'string' }),
+    attempts: smallint('attempts').notNull().default(0),
+    createdAt: createdAt(),
+    startedAt: instant('started_at'),
+    heartbeatAt: instant('heartbeat_at'),
+    finishedAt: instant('finished_at'),
+    error: text('error'),
+    diagnostics: jsonb('diagnostics').$type<ModelDiagnostics>(),
+    results: jsonb('results').$type<AnalyticsResults>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'model_runs_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    uniqueIndex('model_runs_nightly_key')
+      .on(t.tenantId, t.nightlyDate)
+      .where(sql`nightly_date is not null`),
+    // One run waiting or running per tenant: asking again returns that run.
+    uniqueIndex('model_runs_active_key')
+      .on(t.tenantId)
+      .where(sql`status in ('queued', 'running')`),
+    index('model_runs_tenant_created_idx').on(t.tenantId, t.createdAt),
+    // Workers look for work across tenants: the one lookup of this table not led by tenant_id.
+    index('model_runs_queue_idx')
+      .on(t.status, t.createdAt)
+      .where(sql`status in ('queued', 'running')`),
+  ],
+);
+
+/**
+ * Every customer's scores from one run. A run writes its own rows, then becomes the newest
+ * succeeded run, then the previous run's rows are deleted: readers never see a half-written
+ * set, and the embedded database never holds one long write transaction.
+ */
+export const customerScores = pgTable(
+  'customer_scores',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    runId: uuid('run_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    pAlive: doublePrecision('p_alive'),
+    pAlivePrevious: doublePrecision('p_alive_previous'),
+    expectedVisits90: doublePrecision('expected_visits_90'),
+    expectedVisits365: doublePrecision('expected_visits_365'),
+    returnProbability90: doublePrecision('return_probability_90'),
+    nextVisitFrom: date('next_visit_from', { mode: 'string' }),
+    nextVisitTo: date('next_visit_to', { mode: 'string' }),
+    clv1y: integer('clv_1y'),
+    clv1yLow: integer('clv_1y_low'),
+    clv1yHigh: integer('clv_1y_high'),
+    clv3y: integer('clv_3y'),
+    valueIfActive: integer('value_if_active'),
+    historicalRevenue: integer('historical_revenue').notNull(),
+    historicalProfit: integer('historical_profit').notNull(),
+    visits: integer('visits').notNull(),
+    firstVisitOn: date('first_visit_on', { mode: 'string' }).notNull(),
+    lastVisitOn: date('last_visit_on', { mode: 'string' }).notNull(),
+    recencyScore: smallint('recency_score').notNull(),
+    frequencyScore: smallint('frequency_score').notNull(),
+    segment: text('segment').notNull(),
+    // Position in the at-risk list (1 = most valuable to win back); null when not at risk.
+    atRiskRank: integer('at_risk_rank'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.runId, t.customerId] }),
+    foreignKey({
+      name: 'customer_scores_run_fk',
+      columns: [t.tenantId, t.runId],
+      foreignColumns: [modelRuns.tenantId, modelRuns.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'customer_scores_customer_fk',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('cascade'),
+    index('customer_scores_at_risk_idx')
+      .on(t.tenantId, t.runId, t.atRiskRank)
+      .where(sql`at_risk_rank is not null`),
+  ],
+);

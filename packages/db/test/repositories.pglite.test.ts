@@ -1,0 +1,3 @@
+import { runRepositoryContract } from './contract/index.js';
+
+runRepositoryContract('pglite');

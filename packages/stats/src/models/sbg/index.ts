@@ -1,0 +1,4 @@
+export * from './likelihood.js';
+export * from './fit.js';
+export * from './predict.js';
+export * from './simulate.js';
