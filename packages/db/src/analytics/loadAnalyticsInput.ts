@@ -7,7 +7,7 @@ import type { Database } from '../database.js';
  * Visits are read this many at a time, in primary-key order: on the embedded database each
  * page is one short query, and requests from the dashboard are served between pages.
  */
-const PAGE = 20_000;
+const DEFAULT_PAGE = 20_000;
 
 interface VisitPageRow {
   id: string;
@@ -69,10 +69,13 @@ export async function loadAnalyticsInput(
     endDate: string;
     settings: AnalyticsSettings;
     earlierRuns: EarlierRunSnapshot[];
+    /** Rows per page; tests make it tiny to cross page boundaries. */
+    pageSize?: number;
   },
   onProgress: (visits: number) => void = () => undefined,
 ): Promise<AnalyticsInput> {
   const { tenantId, timeZone } = input;
+  const pageSize = input.pageSize ?? DEFAULT_PAGE;
   const endDay = parseDay(input.endDate)!;
   const stores = codeBook(await labelsOf(db, 'stores', tenantId));
   const staff = codeBook(await labelsOf(db, 'users', tenantId));
@@ -97,7 +100,7 @@ export async function loadAnalyticsInput(
     }>(
       `select id, gender, birth_year, area, acquisition_channel_id as channel from customers
         where tenant_id = $1 and id > $2 order by id limit $3`,
-      [tenantId, after, PAGE],
+      [tenantId, after, pageSize],
     );
     for (const r of rows) {
       builder.addCustomer(r.id);
@@ -106,7 +109,7 @@ export async function loadAnalyticsInput(
       area.push(areas.code(r.area));
       channel.push(channels.code(r.channel));
     }
-    if (rows.length < PAGE) break;
+    if (rows.length < pageSize) break;
     after = rows.at(-1)!.id;
   }
 
@@ -116,7 +119,7 @@ export async function loadAnalyticsInput(
          from visits
         where tenant_id = $1 and status = 'completed' and id > $3
         order by id limit $4`,
-      [tenantId, timeZone, id, PAGE],
+      [tenantId, timeZone, id, pageSize],
     );
   // A page's lines in one range scan of their primary key, rather than a lookup per visit:
   // at two million visits the per-visit lookups were most of the refresh's reading time.
@@ -138,7 +141,7 @@ export async function loadAnalyticsInput(
     // On PostgreSQL the next page is read on a second connection while this one's lines are.
     const [lines, next] = await Promise.all([
       linesBetween(after, last),
-      rows.length < PAGE ? Promise.resolve([]) : visitsAfter(last),
+      rows.length < pageSize ? Promise.resolve([]) : visitsAfter(last),
     ]);
     const linesOf = new Map(lines.map((l) => [l.visit_id, l]));
     for (const r of rows) {

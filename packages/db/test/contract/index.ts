@@ -1,6 +1,7 @@
 import type { Engine } from '@kayoi/db';
 import { describe } from 'node:test';
 import { accountContract } from './accounts.contract.js';
+import { analyticsInputContract } from './analyticsInput.contract.js';
 import { customerContract } from './customers.contract.js';
 import { useContractFixture } from './fixture.js';
 import { referenceDataContract } from './referenceData.contract.js';
@@ -14,5 +15,6 @@ export function runRepositoryContract(engine: Engine) {
     referenceDataContract(fixture);
     customerContract(fixture);
     visitContract(fixture);
+    analyticsInputContract(fixture);
   });
 }
