@@ -205,6 +205,8 @@ export const SegmentRow = z.object({
   label: z.string(),
   customers: z.number().int(),
   historicalRevenuePerCustomer: YenAmount,
+  /** Revenue less the cost of what was sold (menu and product costs), per customer. */
+  historicalProfitPerCustomer: YenAmount,
   predictedClv1y: YenAmount.nullable(),
   predictedClv3y: YenAmount.nullable(),
   returnProbability90d: Probability.nullable(),

@@ -1,6 +1,7 @@
 import { Navigate, createBrowserRouter } from 'react-router';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/RequireAuth';
+import { analyticsRoutes } from '../features/analytics';
 import { CheckoutPage } from '../features/checkout';
 import { CustomerPage, CustomersPage } from '../features/customers';
 import { settingsRoutes } from '../features/settings';
@@ -21,6 +22,7 @@ export const router = createBrowserRouter([
       { path: 'customers', element: <CustomersPage /> },
       { path: 'customers/:customerId', element: <CustomerPage /> },
       { path: 'checkout', element: <CheckoutPage /> },
+      { path: 'analytics', children: analyticsRoutes },
       { path: 'settings', children: settingsRoutes },
       { path: '*', element: <NotFound /> },
     ],

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { analyticsEn, analyticsJa } from '../features/analytics/locales';
 import checkoutEn from '../features/checkout/locales/en.json';
 import checkoutJa from '../features/checkout/locales/ja.json';
 import customersEn from '../features/customers/locales/en.json';
@@ -24,13 +25,13 @@ export function rememberLanguage(language: Language): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { common: commonJa, customers: customersJa, checkout: checkoutJa, settings: settingsJa },
-    en: { common: commonEn, customers: customersEn, checkout: checkoutEn, settings: settingsEn },
+    ja: { common: commonJa, customers: customersJa, checkout: checkoutJa, settings: settingsJa, analytics: analyticsJa },
+    en: { common: commonEn, customers: customersEn, checkout: checkoutEn, settings: settingsEn, analytics: analyticsEn },
   },
   lng: initialLanguage(),
   fallbackLng: 'ja',
   defaultNS: 'common',
-  ns: ['common', 'customers', 'checkout', 'settings'],
+  ns: ['common', 'customers', 'checkout', 'settings', 'analytics'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

@@ -1,6 +1,6 @@
 import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCash, IconChevronDown, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react';
+import { IconCash, IconChartDots, IconChevronDown, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react';
 import type { Permission } from '@kayoi/contracts';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
@@ -15,12 +15,13 @@ interface Section {
 }
 
 /**
- * Analytics, messages, loyalty and bookings come with later work: a section appears here
+ * Messages, loyalty and bookings come with later work: a section appears here
  * when it exists and the person's role may use it.
  */
 const sections: Section[] = [
   { to: '/customers', label: 'nav.customers', icon: IconUsers, needs: 'customers.read' },
   { to: '/checkout', label: 'nav.checkout', icon: IconCash, needs: 'visits.write' },
+  { to: '/analytics', label: 'nav.analytics', icon: IconChartDots, needs: 'analytics.read' },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, needs: 'settings.read' },
 ];
 

@@ -112,6 +112,20 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     pollMs: 200,
   });
   worker.start();
+  const refreshAnalytics = async () => {
+    const requested = await repos.analytics.request({ trigger: 'manual', requestedBy: null });
+    if (!requested) throw new Error('No analytics refresh could be queued');
+    for (;;) {
+      const run = await repos.analytics.get(requested.run.id);
+      if (run?.status === 'succeeded') return run.id;
+      if (run?.status === 'failed') throw new Error(`Analytics refresh failed: ${run.error}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  // The worker queues the day's nightly run as it starts (15:00 in Tokyo is past the nightly
+  // hour); waiting for it here means every page, the karte's score card included, shows the
+  // same analysed data in every run rather than whatever the race left.
+  await refreshAnalytics();
   return {
     url,
     browser,
@@ -120,16 +134,7 @@ export async function startBrowserApp(): Promise<BrowserApp> {
     tenantId: tenant.id,
     accounts,
     worker,
-    async refreshAnalytics() {
-      const requested = await repos.analytics.request({ trigger: 'manual', requestedBy: null });
-      if (!requested) throw new Error('No analytics refresh could be queued');
-      for (;;) {
-        const run = await repos.analytics.get(requested.run.id);
-        if (run?.status === 'succeeded') return run.id;
-        if (run?.status === 'failed') throw new Error(`Analytics refresh failed: ${run.error}`);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-      }
-    },
+    refreshAnalytics,
     async close() {
       await worker.stop();
       await browser.close();

@@ -15,6 +15,7 @@ import {
   segmentOfCell,
   segmentSummaries,
 } from '../../src/analytics/index.js';
+import { segmentsViewOf } from '../../src/analytics/views/descriptiveViews.js';
 import { END_DAY, handMadeHistories } from './handMadeShop.js';
 
 const histories = handMadeHistories();
@@ -58,6 +59,55 @@ describe('second visit', () => {
       { group: 'Jan', stats: { customers: 3, repeatCustomers: 2, rate: 2 / 3, medianDaysToSecondVisit: 33 } },
       { group: 'later', stats: { customers: 2, repeatCustomers: 2, rate: 1, medianDaysToSecondVisit: 17.5 } },
     ]);
+  });
+});
+
+describe('LTV by segment', () => {
+  it('gives each group its customers, revenue and profit per customer, unknown last', () => {
+    // Revenue / profit: A 19,000 / 15,500, B 8,000 / 7,000, F 4,000 / 3,000 (Jan);
+    // C 18,000 / 15,000, D 12,000 / 9,500 (later); E 4,000 / 3,000 (no group).
+    const key: Record<string, number> = { A: 0, B: 0, F: 0, C: 1, D: 1, E: -1 };
+    const grouping = {
+      of: Int32Array.from(histories.ids, (id) => key[id]!),
+      keys: ['jan', 'later'],
+      labels: ['January', 'Later'],
+    };
+    const view = segmentsViewOf('channel', grouping, metrics, null);
+    assert.deepEqual(view, {
+      dimension: 'channel',
+      rows: [
+        {
+          group: 'jan',
+          label: 'January',
+          customers: 3,
+          historicalRevenuePerCustomer: 10333,
+          historicalProfitPerCustomer: 8500,
+          predictedClv1y: null,
+          predictedClv3y: null,
+          returnProbability90d: null,
+        },
+        {
+          group: 'later',
+          label: 'Later',
+          customers: 2,
+          historicalRevenuePerCustomer: 15000,
+          historicalProfitPerCustomer: 12250,
+          predictedClv1y: null,
+          predictedClv3y: null,
+          returnProbability90d: null,
+        },
+        {
+          group: 'unknown',
+          label: 'unknown',
+          customers: 1,
+          historicalRevenuePerCustomer: 4000,
+          historicalProfitPerCustomer: 3000,
+          predictedClv1y: null,
+          predictedClv3y: null,
+          returnProbability90d: null,
+        },
+      ],
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, type RouteObject } from 'react-router';
+import { AnalyticsSettingsPage } from './analytics/AnalyticsSettingsPage';
 import { AttributesPage } from './attributes/AttributesPage';
 import { BusinessPage } from './business/BusinessPage';
 import { CatalogPage } from './catalog/CatalogPage';
@@ -18,6 +19,7 @@ const pages: Record<SettingsPath, ReactNode> = {
   attributes: <AttributesPage />,
   channels: <ChannelsPage />,
   business: <BusinessPage />,
+  analytics: <AnalyticsSettingsPage />,
   import: <ImportPage />,
 };
 

@@ -2,6 +2,7 @@ import type { Permission } from '@kayoi/contracts';
 import {
   IconBuilding,
   IconBuildingStore,
+  IconChartDots,
   IconFileImport,
   IconForms,
   IconScissors,
@@ -9,7 +10,8 @@ import {
   IconUsers,
 } from '@tabler/icons-react';
 
-export type SettingsPath = 'stores' | 'staff' | 'catalog' | 'attributes' | 'channels' | 'business' | 'import';
+export type SettingsPath =
+  'stores' | 'staff' | 'catalog' | 'attributes' | 'channels' | 'business' | 'analytics' | 'import';
 
 export interface SettingsSection {
   path: SettingsPath;
@@ -28,5 +30,7 @@ export const settingsSections: SettingsSection[] = [
   { path: 'attributes', label: 'nav.attributes', icon: IconForms, needs: 'settings.read' },
   { path: 'channels', label: 'nav.channels', icon: IconSpeakerphone, needs: 'settings.read' },
   { path: 'business', label: 'nav.business', icon: IconBuilding, needs: 'tenant.manage' },
+  // PATCH /tenant needs tenant.manage, so the analytics settings are the owner's, like the business's.
+  { path: 'analytics', label: 'nav.analytics', icon: IconChartDots, needs: 'tenant.manage' },
   { path: 'import', label: 'nav.import', icon: IconFileImport, needs: 'imports.run' },
 ];

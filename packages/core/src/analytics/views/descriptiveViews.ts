@@ -84,6 +84,7 @@ export function segmentsViewOf(
       label,
       customers: members.length,
       historicalRevenuePerCustomer: yen(meanOf(metrics.revenue, members)),
+      historicalProfitPerCustomer: yen(meanOf(metrics.profit, members)),
       predictedClv1y: scores ? yen(meanOf(scores.clv1y, members)) : null,
       predictedClv3y: scores ? yen(meanOf(scores.clv3y, members)) : null,
       returnProbability90d: scores ? Math.min(1, meanOf(scores.returnProbability90, members)) : null,

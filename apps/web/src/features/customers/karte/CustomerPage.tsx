@@ -16,6 +16,7 @@ import { EraseModal } from './EraseModal';
 import { KarteHeader } from './KarteHeader';
 import { NotesCard } from './NotesCard';
 import { ProfileCard } from './ProfileCard';
+import { ScoreCard } from './ScoreCard';
 import { StatsCard } from './StatsCard';
 import { CustomerTimeline } from './CustomerTimeline';
 
@@ -27,6 +28,7 @@ export function CustomerPage() {
   const query = useCustomer(customerId);
   const canWrite = useCan('customers.write');
   const canErase = useCan('customers.erase');
+  const canSeeScores = useCan('analytics.read');
   const [editing, edit] = useDisclosure(false);
   const [erasing, erase] = useDisclosure(false);
   const customer = query.data;
@@ -58,6 +60,7 @@ export function CustomerPage() {
       )}
       <MaskedHint masked={customer.masked} />
       <StatsCard customer={customer} />
+      {canSeeScores && <ScoreCard customerId={customer.id} />}
       <Grid gap="md">
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
