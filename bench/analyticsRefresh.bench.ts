@@ -94,7 +94,7 @@ async function main(): Promise<void> {
     for (const v of simulateSalonVisits({
       customers: CUSTOMERS,
       endDay,
-      spanDays: 3 * 365,
+      spanDays: Math.round(3.5 * 365),
       seed: 1,
       stores: 3,
       staff: 12,
