@@ -42,6 +42,7 @@ function pathFor(template: string, b: Business, runId: string): string {
     itemId: b.itemId,
     channelId: b.channelId,
     attributeId: b.attributeId,
+    segmentId: b.segmentId,
     userId: b.users.staff,
     sessionId: b.sessionId,
     channel: 'email',
@@ -84,17 +85,28 @@ function bodyFor(op: Operation, b: Business): unknown {
     'POST /api/v1/visits/{visitId}/void': { reason: 'hijacked' },
     'POST /api/v1/imports/customers': '顧客番号,氏名\nX1,侵入\n',
     'POST /api/v1/imports/visits': `顧客番号,来店日,金額\n${b.customerId},2025/01/01,100\n`,
+    'POST /api/v1/segments/preview': { rule: { type: 'store', op: 'in', value: [b.storeId] } },
+    'POST /api/v1/segments': {
+      name: 'x',
+      rule: { type: 'attribute', attributeId: b.attributeId, op: 'exists', value: true },
+    },
+    'PATCH /api/v1/segments/{segmentId}': { name: 'hijacked' },
   };
   if (!(key in bodies)) throw new Error(`no body for ${key}: add one to the walk`);
   return bodies[key];
 }
 
-/** Creating routes whose body names B's rows: they must refuse, not link A's data to B's. */
+/**
+ * Routes whose body names B's rows: they must refuse, not link A's data to B's (a segment
+ * rule naming B's store or attribute is refused, not run).
+ */
 const referencingCreates = new Set([
   'POST /api/v1/users',
   'POST /api/v1/customers',
   'POST /api/v1/visits',
   'POST /api/v1/imports/visits',
+  'POST /api/v1/segments/preview',
+  'POST /api/v1/segments',
 ]);
 
 async function snapshot(t: TestApp, b: Business) {
@@ -111,6 +123,7 @@ async function snapshot(t: TestApp, b: Business) {
     b.repos.adSpend.list({}),
   ]);
   const runs = await b.repos.analytics.list(100);
+  const segments = await b.repos.segments.list({ includeArchived: true });
   const customers = await b.repos.customers.list({ sort: 'recent', limit: 200, includeErased: true });
   const sessions = await b.repos.sessions.findById(b.sessionId);
   void t;
@@ -126,6 +139,7 @@ async function snapshot(t: TestApp, b: Business) {
     visits,
     spend,
     runs,
+    segments,
     customers,
     revoked: sessions?.revokedAt,
   });
@@ -146,7 +160,13 @@ for (const engine of engines) {
       await a.repos.analytics.request({ trigger: 'manual', requestedBy: null });
       bRunId = (await b.repos.analytics.request({ trigger: 'manual', requestedBy: null }))!.run.id;
       const store = t.deps.store;
-      await buildWorker({ db: t.test.db, store, clock: () => new Date(), compute: computeInline, log: () => undefined }).drain();
+      await buildWorker({
+        db: t.test.db,
+        store,
+        clock: () => new Date(),
+        compute: computeInline,
+        log: () => undefined,
+      }).drain();
       // Logging out ends the session the walk uses, so it goes last.
       ops = operationsOf((await (await t.call('GET', '/api/openapi.json')).json()) as OpenApiPaths).sort(
         (x, y) => Number(x.path.endsWith('/logout')) - Number(y.path.endsWith('/logout')),
@@ -182,6 +202,7 @@ for (const engine of engines) {
             b.itemId,
             b.channelId,
             b.attributeId,
+            b.segmentId,
             b.users.staff,
             b.tenantId,
           ]) {

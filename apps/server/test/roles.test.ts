@@ -97,6 +97,7 @@ function pathFor(op: Operation, s: Scene): string {
     itemId: s.b.itemId,
     channelId: s.b.channelId,
     attributeId: s.b.attributeId,
+    segmentId: s.b.segmentId,
     userId: s.targetUserId,
     sessionId: s.spareSessionId,
     channel: 'email',
@@ -145,6 +146,9 @@ function bodyFor(op: Operation, s: Scene): unknown {
     'POST /api/v1/visits/{visitId}/void': { reason: '入力ミス' },
     'POST /api/v1/imports/customers': '顧客番号,氏名,電話番号\nR-1,鈴木 一郎,080-2222-3333\n',
     'POST /api/v1/imports/visits': '電話番号,来店日,店舗,金額\n090-1234-5678,2025/01/01,本店,5500\n',
+    'POST /api/v1/segments/preview': { rule: { type: 'visitCount', op: 'gte', value: 1 }, sampleSize: 5 },
+    'POST /api/v1/segments': { name: `${s.role}の抽出`, rule: { type: 'daysSinceLastVisit', op: 'gte', value: 60 } },
+    'PATCH /api/v1/segments/{segmentId}': { description: '本店に来た人' },
   };
   if (!(op.key in bodies)) throw new Error(`no body for ${op.key}: add one to the walk`);
   return bodies[op.key];

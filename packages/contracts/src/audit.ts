@@ -14,6 +14,9 @@ export const auditActions = [
   'imports.visits',
   'analytics.refresh_requested',
   'analytics.at_risk_exported',
+  'segments.created',
+  'segments.changed',
+  'segments.archived',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;

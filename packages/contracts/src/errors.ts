@@ -66,6 +66,11 @@ export const errorMessages = {
     ja: '分析結果はまだありません。分析を更新すると表示されます。',
     en: 'No analytics yet. They appear once a refresh has finished.',
   },
+  SEGMENT_NOT_FOUND: { ja: 'セグメントが見つかりません。', en: 'Segment not found.' },
+  SEGMENT_RULE_INVALID: {
+    ja: 'セグメントの条件に誤りがあります。',
+    en: 'The segment rule is not valid.',
+  },
   NAME_TAKEN: { ja: 'この名前は既に使われています。', en: 'This name is already in use.' },
   IMPORT_REJECTED: {
     ja: 'ファイルに誤りがあるため取り込みませんでした。何も書き込まれていません。',

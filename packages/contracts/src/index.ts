@@ -14,3 +14,5 @@ export * from './timeline.js';
 export * from './audit.js';
 export * from './imports.js';
 export * from './analytics.js';
+export * from './segmentProblems.js';
+export * from './segments.js';

@@ -20,6 +20,8 @@ export const permissions = [
   'analytics.read',
   'analytics.refresh',
   'analytics.export',
+  'segments.read',
+  'segments.manage',
 ] as const;
 export const Permission = z.enum(permissions).meta({ id: 'Permission' });
 export type Permission = z.infer<typeof Permission>;
@@ -39,5 +41,13 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'visits.write',
   ],
   // Read-only figures; personal data is removed before it is sent.
-  analyst: ['tenant.read', 'users.read', 'settings.read', 'customers.read', 'visits.read', 'analytics.read'],
+  analyst: [
+    'tenant.read',
+    'users.read',
+    'settings.read',
+    'customers.read',
+    'visits.read',
+    'analytics.read',
+    'segments.read',
+  ],
 };

@@ -19,3 +19,4 @@ export * from './time/zonedTime.js';
 export * from './imports/index.js';
 export * from './demo/index.js';
 export * from './analytics/index.js';
+export * from './segments/index.js';

@@ -45,7 +45,10 @@ import type {
   VisitStatus,
   LineItem,
   Payment,
+  Segment,
+  SegmentRule,
 } from '@kayoi/contracts';
+import type { SegmentPlan } from './segments/segmentPlan.js';
 
 export interface Page<T> {
   items: T[];
@@ -264,6 +267,32 @@ export interface AnalyticsRepository {
   atRiskPage(query: { limit: number; afterRank: number }): Promise<AtRiskCustomer[]>;
 }
 
+/** A saved segment as stored; its count is computed when it is shown. */
+export type SavedSegment = Omit<Segment, 'customerCount'>;
+
+export interface SegmentWrite {
+  name: string;
+  description: string | null;
+  rule: SegmentRule;
+}
+
+export interface SegmentRepository {
+  list(options: { includeArchived: boolean }): Promise<SavedSegment[]>;
+  findById(id: string): Promise<SavedSegment | null>;
+  insert(input: SegmentWrite, actorUserId: string | null): Promise<SavedSegment>;
+  update(
+    id: string,
+    patch: Partial<SegmentWrite> & { archived?: boolean | undefined },
+    actorUserId: string | null,
+  ): Promise<SavedSegment | null>;
+  /** Live (not erased) customers matching the plan. */
+  count(plan: SegmentPlan): Promise<number>;
+  /** Matching live customers in a stable order (oldest record first), one page after the cursor. */
+  customers(plan: SegmentPlan, page: { cursor?: string | undefined; limit: number }): Promise<Page<CustomerDetail>>;
+  /** Matching customer ids in the same order, after `afterId`: for sending to a whole segment. */
+  memberIds(plan: SegmentPlan, page: { afterId: string | null; limit: number }): Promise<string[]>;
+}
+
 export interface TenantRepos {
   readonly tenantId: string;
   readonly tenant: TenantRepository;
@@ -278,6 +307,7 @@ export interface TenantRepos {
   readonly visits: VisitRepository;
   readonly audit: AuditRepository;
   readonly analytics: AnalyticsRepository;
+  readonly segments: SegmentRepository;
 }
 
 export interface LoginCandidate {

@@ -23,6 +23,8 @@ const expected: Record<Role, Permission[]> = {
     'analytics.read',
     'analytics.refresh',
     'analytics.export',
+    'segments.read',
+    'segments.manage',
   ],
   staff: [
     'tenant.read',
@@ -33,7 +35,15 @@ const expected: Record<Role, Permission[]> = {
     'visits.read',
     'visits.write',
   ],
-  analyst: ['tenant.read', 'users.read', 'settings.read', 'customers.read', 'visits.read', 'analytics.read'],
+  analyst: [
+    'tenant.read',
+    'users.read',
+    'settings.read',
+    'customers.read',
+    'visits.read',
+    'analytics.read',
+    'segments.read',
+  ],
 };
 
 describe('role matrix', () => {

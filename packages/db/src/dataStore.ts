@@ -18,6 +18,7 @@ import {
   storeRepository,
 } from './repositories/referenceData.js';
 import { visitRepository } from './repositories/visits.js';
+import { segmentRepository } from './segments/segmentRepository.js';
 
 /** Every repository of one tenant over one executor (the pool, or a transaction). */
 export function tenantRepos(orm: Orm, tenantId: string): TenantRepos {
@@ -35,6 +36,7 @@ export function tenantRepos(orm: Orm, tenantId: string): TenantRepos {
     visits: visitRepository(orm, tenantId),
     audit: auditRepository(orm, tenantId),
     analytics: { ...modelRunRepository(orm, tenantId), ...scoreQueries(orm, tenantId) },
+    segments: segmentRepository(orm, tenantId),
   };
 }
 

@@ -4,7 +4,7 @@
  * and the database itself refuses a row that points into another tenant.
  * test/schemaRules.test.ts checks this against the live catalog.
  */
-import type { AnalyticsResults, AnalyticsSettings, ModelDiagnostics } from '@kayoi/contracts';
+import type { AnalyticsResults, AnalyticsSettings, ModelDiagnostics, SegmentRule } from '@kayoi/contracts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -32,7 +32,10 @@ export const tenants = pgTable('tenants', {
   name: text('name').notNull(),
   timeZone: text('time_zone').notNull().default('Asia/Tokyo'),
   currency: text('currency').notNull().default('JPY'),
-  settings: jsonb('settings').$type<{ staffCanSeeContacts?: boolean; analytics?: Partial<AnalyticsSettings> }>().notNull().default({}),
+  settings: jsonb('settings')
+    .$type<{ staffCanSeeContacts?: boolean; analytics?: Partial<AnalyticsSettings> }>()
+    .notNull()
+    .default({}),
   createdAt: createdAt(),
 });
 
@@ -523,5 +526,44 @@ export const customerScores = pgTable(
     index('customer_scores_at_risk_idx')
       .on(t.tenantId, t.runId, t.atRiskRank)
       .where(sql`at_risk_rank is not null`),
+  ],
+);
+
+/**
+ * A saved segment: a named rule over the tenant's customers, evaluated whenever it is
+ * counted or sent to. The rule is jsonb in the shape of the SegmentRule contract; it is
+ * checked against the tenant's attributes, stores, staff and catalog before it is saved.
+ */
+export const segments = pgTable(
+  'segments',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    description: text('description'),
+    rule: jsonb('rule').$type<SegmentRule>().notNull(),
+    archivedAt: instant('archived_at'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+    updatedAt: updatedAt(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'segments_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    foreignKey({
+      name: 'segments_created_by_fk',
+      columns: [t.tenantId, t.createdBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+    foreignKey({
+      name: 'segments_updated_by_fk',
+      columns: [t.tenantId, t.updatedBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+    // Archived segments free their name for a new one.
+    uniqueIndex('segments_name_key')
+      .on(t.tenantId, t.name)
+      .where(sql`archived_at is null`),
   ],
 );

@@ -15,6 +15,7 @@ import { authRoutes } from '../routes/authRoutes.js';
 import { customerRoutes } from '../routes/customerRoutes.js';
 import { importRoutes } from '../routes/importRoutes.js';
 import { attributeRoutes, catalogRoutes, channelRoutes, storeRoutes } from '../routes/referenceRoutes.js';
+import { segmentRoutes } from '../routes/segmentRoutes.js';
 import { visitRoutes } from '../routes/visitRoutes.js';
 import type { AppDeps } from './deps.js';
 
@@ -61,6 +62,7 @@ export function buildApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     visitRoutes(),
     importRoutes(),
     analyticsRoutes(),
+    segmentRoutes(),
   ]) {
     api.route('/', routes);
   }

@@ -27,6 +27,7 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
     case 'CHANNEL_NOT_FOUND':
     case 'MODEL_RUN_NOT_FOUND':
     case 'ANALYTICS_NOT_READY':
+    case 'SEGMENT_NOT_FOUND':
       return 404;
     case 'TENANT_REQUIRED':
     case 'CUSTOMER_ERASED':
@@ -41,6 +42,7 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'IMPORT_REJECTED':
+    case 'SEGMENT_RULE_INVALID':
       return 422;
     case 'TOO_MANY_ATTEMPTS':
       return 429;

@@ -60,16 +60,17 @@ export const needs = (permission: Permission) => ({
   middleware: [permissionGate(permission)],
 });
 
+/** A failed validation's issues as the API reports them: where, which field, what is wrong. */
+export function validationIssues(target: string, issues: readonly z.core.$ZodIssue[]) {
+  return issues.map((i) => ({ in: target, path: i.path.map(String).join('.'), message: i.message }));
+}
+
 /** Request validation failures become VALIDATION_FAILED with every issue and its path. */
 export function newRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (!result.success) {
-        const issues = result.error.issues.map((i) => ({
-          in: result.target,
-          path: i.path.map(String).join('.'),
-          message: i.message,
-        }));
+        const issues = validationIssues(result.target, result.error.issues);
         throw new AppFailure({ code: 'VALIDATION_FAILED', details: { issues } });
       }
     },

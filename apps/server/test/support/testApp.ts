@@ -57,6 +57,7 @@ export interface Business {
   attributeId: string;
   customerId: string;
   visitId: string;
+  segmentId: string;
   sessionId: string;
 }
 
@@ -156,6 +157,17 @@ export async function seedBusiness(t: TestApp, name = 'Salon'): Promise<Business
     payments: [{ method: 'card', amount: 5500 }],
     note: '次回は前髪カット',
   });
+  // Visit-based only, so every role that may read segments may also list its members.
+  const segment = await post<{ id: string }>('/api/v1/segments', {
+    name: '本店の常連',
+    rule: {
+      type: 'and',
+      rules: [
+        { type: 'visitCount', op: 'gte', value: 1 },
+        { type: 'store', op: 'in', value: [store.id] },
+      ],
+    },
+  });
   return {
     tenantId: tenant.id,
     repos,
@@ -168,6 +180,7 @@ export async function seedBusiness(t: TestApp, name = 'Salon'): Promise<Business
     attributeId: attribute.id,
     customerId: customer.id,
     visitId: visit.id,
+    segmentId: segment.id,
     sessionId: ownerLogin.sessionId,
   };
 }

@@ -5,6 +5,7 @@ import { analyticsInputContract } from './analyticsInput.contract.js';
 import { customerContract } from './customers.contract.js';
 import { useContractFixture } from './fixture.js';
 import { referenceDataContract } from './referenceData.contract.js';
+import { segmentContract } from './segments.contract.js';
 import { visitContract } from './visits.contract.js';
 
 /** Every repository, one suite: each engine must pass all of it. */
@@ -15,6 +16,7 @@ export function runRepositoryContract(engine: Engine) {
     referenceDataContract(fixture);
     customerContract(fixture);
     visitContract(fixture);
+    segmentContract(fixture);
     analyticsInputContract(fixture);
   });
 }
