@@ -61,6 +61,23 @@ async function checkDemoLogin(url: string, output: string) {
   const page = (await customers.json()) as { items: unknown[]; nextCursor: string | null };
   assert.equal(page.items.length, 5);
   assert.ok(page.nextCursor);
+  return token;
+}
+
+/** The first start queues the demo's analysis; the in-process worker must finish it. */
+async function waitForDemoAnalytics(url: string, token: string) {
+  const until = Date.now() + 120_000;
+  for (;;) {
+    const overview = await fetch(`${url}/api/v1/analytics/overview`, { headers: { authorization: `Bearer ${token}` } });
+    if (overview.status === 200) {
+      const { view } = (await overview.json()) as { view: { customers: number } };
+      assert.equal(view.customers, 3000);
+      return;
+    }
+    assert.equal(overview.status, 404, 'no analytics yet, or the numbers');
+    if (Date.now() > until) assert.fail('the demo salon was not analysed within two minutes');
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
 }
 
 describe('kayoi start', () => {
@@ -71,7 +88,8 @@ describe('kayoi start', () => {
     const env = { KAYOI_DATA_DIR: path.join(dir, 'data') };
     const first = await start(env);
     assert.match(first.output(), /Demo salon ready: 3000 customers/);
-    await checkDemoLogin(first.url, first.output());
+    assert.match(first.output(), /Analysing the demo salon in the background/);
+    await waitForDemoAnalytics(first.url, await checkDemoLogin(first.url, first.output()));
     const second = await runKayoi(['tenant', 'list'], env);
     assert.equal(second.code, 1);
     assert.match(second.stderr, /already running/);

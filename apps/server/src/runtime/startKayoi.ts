@@ -60,10 +60,19 @@ export async function startKayoi(
         `  Owner login  email: ${demo.ownerEmail}`,
         `               password: ${demo.ownerPassword}`,
       ];
+      // Queued now so the 分析 pages have numbers minutes after a first start, not after 03:00.
+      await deps.store.forTenant(demo.tenantId).analytics.request({ trigger: 'manual', requestedBy: null });
+      lines.push(
+        config.worker
+          ? 'Analysing the demo salon in the background (about a minute); the 分析 pages fill in when it is done.'
+          : 'The demo salon is queued for analysis; run `kayoi worker` to analyse it.',
+      );
       lines.forEach((l) => log(l));
       if (!config.databaseUrl) {
         // The password is shown once; keep a copy beside the embedded data for a local trial.
-        writeFileSync(path.join(config.dataDir, 'demo-login.txt'), `${lines.slice(1).join('\n')}\n`, { mode: 0o600 });
+        writeFileSync(path.join(config.dataDir, 'demo-login.txt'), `${lines.slice(1, 3).join('\n')}\n`, {
+          mode: 0o600,
+        });
       }
     }
     ensureWebAppBuilt(deps.webRoot, log);
