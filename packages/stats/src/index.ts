@@ -19,3 +19,4 @@ export * from './models/sbg/index.js';
 export * from './models/gammaGamma/index.js';
 export * from './clv/index.js';
 export * from './evaluation/index.js';
+export * from './measurement/index.js';
