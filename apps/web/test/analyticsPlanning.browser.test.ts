@@ -13,22 +13,7 @@ import type {
 } from '@kayoi/contracts';
 import type { Locator, Page } from 'playwright-core';
 import { DESKTOP, PHONE, logIn, newPage, screenshot, startBrowserApp, type BrowserApp } from './support/browserApp.js';
-
-/** Polls until `check` holds: the what-if asks the API 300 ms after a lever stops moving. */
-async function eventually(what: string, check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
-
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(`/api/v1${path}`);
-  assert.equal(response.status(), 200, `GET ${path}`);
-  return (await response.json()) as T;
-}
+import { eventually, getJson } from './support/polling.js';
 
 /** "￥1,234" → "1234": yen signs and separators differ between locales, the digits do not. */
 const digits = (text: string) => text.replace(/[^\d]/g, '');

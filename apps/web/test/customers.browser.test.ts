@@ -4,22 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import type { Customer, TimelineEntry, Visit } from '@kayoi/contracts';
 import type { Page } from 'playwright-core';
 import { DESKTOP, PHONE, logIn, newPage, screenshot, startBrowserApp, type BrowserApp } from './support/browserApp.js';
-
-/** Polls until `check` holds: the list searches 300 ms after typing stops, then fetches. */
-async function eventually(what: string, check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
-  const until = Date.now() + timeout;
-  while (Date.now() < until) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  assert.fail(`timed out waiting for ${what}`);
-}
-
-async function getJson<T>(page: Page, path: string): Promise<T> {
-  const response = await page.request.get(`/api/v1${path}`);
-  assert.equal(response.status(), 200, `GET ${path}`);
-  return (await response.json()) as T;
-}
+import { eventually, getJson } from './support/polling.js';
 
 /** "09014959204" → "1495-9204": what both the formatted and the masked number end with. */
 const lastDigits = (phone: string) => phone.slice(-4);
