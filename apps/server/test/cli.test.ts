@@ -133,6 +133,7 @@ describe('kayoi CLI', () => {
         env(),
       );
       assert.equal(a.code, 0, a.stderr);
+      assert.match(a.stderr, /Analytics refresh queued/);
       const [ra, rb] = [a, b].map(
         (r) => JSON.parse(r.stdout) as { customers: number; visits: number; tenantId: string },
       );

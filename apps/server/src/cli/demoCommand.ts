@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { DataStore } from '@kayoi/core';
 import { argon2Hasher } from '../security/argon2Hasher.js';
 import { createDemoTenant, loadDemoIntoTenant } from '../demo/createDemoTenant.js';
 import { CliError, ensureTenantOrThrow, withDatabase } from './withDatabase.js';
@@ -18,6 +19,14 @@ function integer(name: string, text: string, min: number, max: number): number {
   return n;
 }
 
+/** New visits make the stored analytics stale: the next worker run (start or `kayoi worker`) redoes them. */
+async function queueAnalysis(store: DataStore, tenantId: string): Promise<void> {
+  await store.forTenant(tenantId).analytics.request({ trigger: 'cli', requestedBy: null });
+  process.stderr.write(
+    `Analytics refresh queued: \`kayoi start\` or \`kayoi worker\` runs it; \`kayoi analytics refresh --tenant ${tenantId}\` runs it now.\n`,
+  );
+}
+
 /** The same seed and options always build the same salon. */
 export function demoCommand(options: DemoCommandOptions): Promise<number> {
   const request = {
@@ -33,6 +42,7 @@ export function demoCommand(options: DemoCommandOptions): Promise<number> {
       const tenant = await store.forTenant(options.tenant).tenant.get();
       // An existing business keeps its owner as they are; the demo's stylists join as accounts without login.
       const loaded = await loadDemoIntoTenant(db, tenant.id, { ...request, timeZone: tenant.timeZone });
+      await queueAnalysis(store, tenant.id);
       process.stdout.write(`${JSON.stringify({ tenantId: tenant.id, ...loaded })}\n`);
       return 0;
     }
@@ -41,6 +51,7 @@ export function demoCommand(options: DemoCommandOptions): Promise<number> {
       timeZone: 'Asia/Tokyo',
       ownerEmail: `owner+${randomBytes(3).toString('hex')}@demo.kayoi.example`,
     });
+    await queueAnalysis(store, demo.tenantId);
     process.stdout.write(`${JSON.stringify(demo)}\n`);
     return 0;
   });
