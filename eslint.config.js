@@ -34,21 +34,29 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
   // The boundaries of docs/ARCHITECTURE.md, enforced rather than only written down.
-  { files: ['packages/stats/src/**'], rules: restrict(ours('contracts', 'core', 'db', 'server')) },
-  { files: ['packages/contracts/src/**'], rules: restrict(ours('stats', 'core', 'db', 'server')) },
+  { files: ['packages/stats/src/**'], rules: restrict(ours('contracts', 'core', 'db', 'channels', 'server')) },
+  { files: ['packages/contracts/src/**'], rules: restrict(ours('stats', 'core', 'db', 'channels', 'server')) },
   {
     files: ['packages/core/src/**'],
     rules: restrict(
-      [...ours('db', 'server'), 'pg', 'hono', 'drizzle-orm', 'node:fs', 'node:http'],
+      [...ours('db', 'channels', 'server'), 'pg', 'hono', 'drizzle-orm', 'node:fs', 'node:http'],
       ['@electric-sql/*', '@hono/*', 'drizzle-orm/*'],
     ),
   },
-  { files: ['packages/db/src/**'], rules: restrict(ours('server'), ['hono', '@hono/*']) },
+  { files: ['packages/db/src/**'], rules: restrict(ours('channels', 'server'), ['hono', '@hono/*']) },
+  // Channel adapters speak to providers over HTTP/SMTP; they know the domain's ports, no storage or server.
+  {
+    files: ['packages/channels/src/**'],
+    rules: restrict(
+      [...ours('stats', 'db', 'server'), 'pg', 'hono', 'drizzle-orm'],
+      ['@electric-sql/*', '@hono/*', 'drizzle-orm/*'],
+    ),
+  },
   // The web app knows the API contract only.
   {
     files: ['apps/web/src/**'],
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules, ...restrict(ours('stats', 'core', 'db', 'server')) },
+    rules: { ...reactHooks.configs.recommended.rules, ...restrict(ours('stats', 'core', 'db', 'channels', 'server')) },
     languageOptions: {
       globals: { window: 'readonly', document: 'readonly', localStorage: 'readonly', fetch: 'readonly', Blob: 'readonly', File: 'readonly', URLSearchParams: 'readonly' },
     },

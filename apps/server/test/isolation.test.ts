@@ -91,6 +91,11 @@ function bodyFor(op: Operation, b: Business): unknown {
       rule: { type: 'attribute', attributeId: b.attributeId, op: 'exists', value: true },
     },
     'PATCH /api/v1/segments/{segmentId}': { name: 'hijacked' },
+    'PUT /api/v1/channels/line': {
+      channelId: '1650000001',
+      channelSecret: '00000000000000000000000000000000',
+      channelAccessToken: 'alpha-only-token-000000000000',
+    },
   };
   if (!(key in bodies)) throw new Error(`no body for ${key}: add one to the walk`);
   return bodies[key];
@@ -126,6 +131,7 @@ async function snapshot(t: TestApp, b: Business) {
   const segments = await b.repos.segments.list({ includeArchived: true });
   const customers = await b.repos.customers.list({ sort: 'recent', limit: 200, includeErased: true });
   const sessions = await b.repos.sessions.findById(b.sessionId);
+  const line = await b.repos.line.credentials();
   void t;
   return JSON.stringify({
     tenant,
@@ -142,6 +148,7 @@ async function snapshot(t: TestApp, b: Business) {
     segments,
     customers,
     revoked: sessions?.revokedAt,
+    line,
   });
 }
 

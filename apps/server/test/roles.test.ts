@@ -66,6 +66,16 @@ async function sceneFor(t: TestApp, role: Role): Promise<Scene> {
     payments: [{ method: 'cash', amount: 5500 }],
   });
   const targetUserId = await post('/api/v1/users', { name: '対象', role: 'staff' });
+  // Link codes need a connected LINE account, whichever role asks for one.
+  const line = await t.call('PUT', '/api/v1/channels/line', {
+    token: b.tokens.owner,
+    body: {
+      channelId: '1650000000',
+      channelSecret: 'fedcba9876543210fedcba9876543210',
+      channelAccessToken: 'line-channel-access-token-of-the-scene',
+    },
+  });
+  assert.equal(line.status, 200, await line.clone().text());
   const mine = await login(t, b.emails[role]);
   const spare = await login(t, b.emails[role]);
   // Analytics views answer once a refresh has finished.
@@ -149,6 +159,11 @@ function bodyFor(op: Operation, s: Scene): unknown {
     'POST /api/v1/segments/preview': { rule: { type: 'visitCount', op: 'gte', value: 1 }, sampleSize: 5 },
     'POST /api/v1/segments': { name: `${s.role}の抽出`, rule: { type: 'daysSinceLastVisit', op: 'gte', value: 60 } },
     'PATCH /api/v1/segments/{segmentId}': { description: '本店に来た人' },
+    'PUT /api/v1/channels/line': {
+      channelId: '1650000000',
+      channelSecret: '0123456789abcdef0123456789abcdef',
+      channelAccessToken: 'line-channel-access-token-for-roles',
+    },
   };
   if (!(op.key in bodies)) throw new Error(`no body for ${op.key}: add one to the walk`);
   return bodies[op.key];

@@ -17,6 +17,7 @@ export const auditActions = [
   'segments.created',
   'segments.changed',
   'segments.archived',
+  'channels.line_changed',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -66,6 +66,14 @@ export const errorMessages = {
     ja: '分析結果はまだありません。分析を更新すると表示されます。',
     en: 'No analytics yet. They appear once a refresh has finished.',
   },
+  LINE_WEBHOOK_UNAUTHORIZED: {
+    ja: 'LINEの署名を確認できませんでした。',
+    en: 'The LINE signature could not be verified.',
+  },
+  LINE_NOT_CONFIGURED: {
+    ja: 'LINE公式アカウントが設定されていません。',
+    en: 'No LINE Official Account is connected.',
+  },
   SEGMENT_NOT_FOUND: { ja: 'セグメントが見つかりません。', en: 'Segment not found.' },
   SEGMENT_RULE_INVALID: {
     ja: 'セグメントの条件に誤りがあります。',

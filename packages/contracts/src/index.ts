@@ -16,3 +16,4 @@ export * from './imports.js';
 export * from './analytics.js';
 export * from './segmentProblems.js';
 export * from './segments.js';
+export * from './line.js';

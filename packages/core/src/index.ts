@@ -20,3 +20,4 @@ export * from './imports/index.js';
 export * from './demo/index.js';
 export * from './analytics/index.js';
 export * from './segments/index.js';
+export * from './messaging/index.js';

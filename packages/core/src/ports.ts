@@ -293,6 +293,43 @@ export interface SegmentRepository {
   memberIds(plan: SegmentPlan, page: { afterId: string | null; limit: number }): Promise<string[]>;
 }
 
+/** The stored LINE credentials of a business (server-side only; never sent to a client). */
+export interface LineCredentials {
+  channelId: string;
+  channelSecret: string;
+  channelAccessToken: string;
+  updatedAt: Date;
+}
+
+export interface LineWebhookEventWrite {
+  webhookEventId: string;
+  type: string;
+  lineUserId: string | null;
+  occurredAt: Date;
+  receivedAt: Date;
+  redelivery: boolean;
+}
+
+export interface LineRepository {
+  credentials(): Promise<LineCredentials | null>;
+  saveCredentials(credentials: Omit<LineCredentials, 'updatedAt'>, at: Date, actorUserId: string | null): Promise<void>;
+  /** False when the event was already stored (a redelivery): the caller then does nothing. */
+  recordWebhookEvent(event: LineWebhookEventWrite): Promise<boolean>;
+  setWebhookEventOutcome(webhookEventId: string, outcome: string): Promise<void>;
+  /** The live (not erased) customer linked to this LINE user, if any. */
+  findCustomerIdByLineUserId(lineUserId: string): Promise<string | null>;
+  insertLinkCode(code: {
+    customerId: string;
+    codeHash: string;
+    expiresAt: Date;
+    createdBy: string | null;
+  }): Promise<void>;
+  /** Whether an unused, unexpired code with this hash exists (a new code must not collide). */
+  checkLiveLinkCode(codeHash: string, now: Date): Promise<boolean>;
+  /** Marks the live code used and returns its customer; null when there is none. */
+  consumeLinkCode(codeHash: string, now: Date): Promise<string | null>;
+}
+
 export interface TenantRepos {
   readonly tenantId: string;
   readonly tenant: TenantRepository;
@@ -308,6 +345,7 @@ export interface TenantRepos {
   readonly audit: AuditRepository;
   readonly analytics: AnalyticsRepository;
   readonly segments: SegmentRepository;
+  readonly line: LineRepository;
 }
 
 export interface LoginCandidate {

@@ -10,6 +10,7 @@ import {
   userRepository,
 } from './repositories/accounts.js';
 import { customerRepository } from './repositories/customers.js';
+import { lineRepository } from './repositories/line.js';
 import {
   adSpendRepository,
   attributeRepository,
@@ -37,6 +38,7 @@ export function tenantRepos(orm: Orm, tenantId: string): TenantRepos {
     audit: auditRepository(orm, tenantId),
     analytics: { ...modelRunRepository(orm, tenantId), ...scoreQueries(orm, tenantId) },
     segments: segmentRepository(orm, tenantId),
+    line: lineRepository(orm, tenantId),
   };
 }
 

@@ -567,3 +567,77 @@ export const segments = pgTable(
       .where(sql`archived_at is null`),
   ],
 );
+
+/**
+ * One LINE Official Account per business. The secret and token are kept in the clear because
+ * the server needs them back (HMAC key, bearer token); the API never returns them.
+ */
+export const lineChannelSettings = pgTable(
+  'line_channel_settings',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    channelId: text('channel_id').notNull(),
+    channelSecret: text('channel_secret').notNull(),
+    channelAccessToken: text('channel_access_token').notNull(),
+    updatedAt: updatedAt(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId] }),
+    foreignKey({ name: 'line_channel_settings_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    foreignKey({
+      name: 'line_channel_settings_updated_by_fk',
+      columns: [t.tenantId, t.updatedBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+  ],
+);
+
+/** Every webhook event received once: LINE redelivers, and the key makes a redelivery a no-op. */
+export const lineWebhookEvents = pgTable(
+  'line_webhook_events',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    webhookEventId: text('webhook_event_id').notNull(),
+    type: text('type').notNull(),
+    lineUserId: text('line_user_id'),
+    occurredAt: instant('occurred_at').notNull(),
+    receivedAt: instant('received_at').notNull(),
+    redelivery: boolean('redelivery').notNull().default(false),
+    // What Kayoi did with it: 'consent_granted', 'linked', 'ignored', …
+    outcome: text('outcome').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.webhookEventId] }),
+    foreignKey({ name: 'line_webhook_events_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+  ],
+);
+
+/** One-time codes a customer sends to the LINE account to link it to their record. */
+export const lineLinkCodes = pgTable(
+  'line_link_codes',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    codeHash: text('code_hash').notNull(),
+    expiresAt: instant('expires_at').notNull(),
+    usedAt: instant('used_at'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'line_link_codes_customer_fk',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'line_link_codes_created_by_fk',
+      columns: [t.tenantId, t.createdBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+    index('line_link_codes_hash_idx').on(t.tenantId, t.codeHash),
+  ],
+);

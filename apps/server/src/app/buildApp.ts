@@ -14,6 +14,8 @@ import { analyticsRoutes } from '../routes/analyticsRoutes.js';
 import { authRoutes } from '../routes/authRoutes.js';
 import { customerRoutes } from '../routes/customerRoutes.js';
 import { importRoutes } from '../routes/importRoutes.js';
+import { lineRoutes } from '../routes/lineRoutes.js';
+import { lineWebhookRoutes } from '../routes/lineWebhookRoutes.js';
 import { attributeRoutes, catalogRoutes, channelRoutes, storeRoutes } from '../routes/referenceRoutes.js';
 import { segmentRoutes } from '../routes/segmentRoutes.js';
 import { visitRoutes } from '../routes/visitRoutes.js';
@@ -56,6 +58,9 @@ export function buildApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     accountRoutes(),
     storeRoutes(),
     catalogRoutes(),
+    // Before channelRoutes: /channels/line must not be read as /channels/{channelId}.
+    lineRoutes(),
+    lineWebhookRoutes(),
     channelRoutes(),
     attributeRoutes(),
     customerRoutes(),

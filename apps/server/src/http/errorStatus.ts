@@ -12,6 +12,7 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
       return 400;
     case 'UNAUTHENTICATED':
     case 'INVALID_CREDENTIALS':
+    case 'LINE_WEBHOOK_UNAUTHORIZED':
       return 401;
     case 'FORBIDDEN':
       return 403;
@@ -38,6 +39,7 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
     case 'LAST_OWNER':
     case 'ATTRIBUTE_KEY_TAKEN':
     case 'NAME_TAKEN':
+    case 'LINE_NOT_CONFIGURED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

@@ -1,0 +1,4 @@
+export * from './line/lineSignature.js';
+export * from './line/lineClient.js';
+export * from './line/tokenBucket.js';
+export * from './line/retryPolicy.js';

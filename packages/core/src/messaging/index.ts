@@ -1,0 +1,4 @@
+export * from './lineSettings.js';
+export * from './lineLinkCodes.js';
+export * from './lineWebhook.js';
+export * from './channelPort.js';
