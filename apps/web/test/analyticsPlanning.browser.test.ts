@@ -249,6 +249,8 @@ describe('analytics planning pages in Chromium', () => {
         const now = group.points.at(-1)!;
         assert.equal(cells[1], now.returnRate === null ? '—' : share(now.returnRate), `${group.label}: return rate`);
         assert.equal(cells[3], `${now.base}人`, `${group.label}: base`);
+        const sameStore = now.sameStoreShare === null ? '—' : share(now.sameStoreShare);
+        assert.equal(cells[7], sameStore, `${group.label}: same store`);
       }
       if (view.alerts.length === 0) await page.getByText('異常はありません').waitFor();
       else
@@ -285,6 +287,7 @@ describe('analytics planning pages in Chromium', () => {
             { kind: 'spendPerVisit', before: 8400, now: 7900 },
             { kind: 'visits', before: 120, now: 98 },
             { kind: 'sameStaffShare', before: 0.8, now: 0.65 },
+            { kind: 'sameStoreShare', before: 0.95, now: 0.7 },
             { kind: 'contacts', before: null, now: null },
           ],
         },
@@ -305,6 +308,7 @@ describe('analytics planning pages in Chromium', () => {
     );
     assert.ok(text.includes('直近90日の来店数が 120回 から 98回 に減りました。'), text);
     assert.ok(text.includes('前回と同じスタッフが担当した割合が 80.0% から 65.0% に下がりました。'), text);
+    assert.ok(text.includes('前回と同じ店舗に来店した割合が 95.0% から 70.0% に下がりました。'), text);
     assert.equal(await page.getByText('異常はありません').count(), 0);
     await context.close();
   });

@@ -334,6 +334,8 @@ export const MonitoringPoint = z.object({
   spendPerVisit: YenAmount.nullable(),
   /** Share of repeat visits served by the same staff as the customer's previous visit. */
   sameStaffShare: Share.nullable(),
+  /** Share of repeat visits at the same store as the customer's previous visit. */
+  sameStoreShare: Share.nullable(),
   averagePredictedClv1y: YenAmount.nullable(),
 });
 export const MonitoringAlert = z.object({
@@ -346,7 +348,7 @@ export const MonitoringAlert = z.object({
   change: z.number(),
   drivers: z.array(
     z.object({
-      kind: z.enum(['spendPerVisit', 'visits', 'sameStaffShare', 'contacts']),
+      kind: z.enum(['spendPerVisit', 'visits', 'sameStaffShare', 'sameStoreShare', 'contacts']),
       before: z.number().nullable(),
       now: z.number().nullable(),
     }),

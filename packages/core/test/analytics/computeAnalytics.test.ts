@@ -20,6 +20,8 @@ const staffOf: Record<string, number> = {
   'F 2025-12-15': 1,
   'F 2026-01-14': 1,
 };
+/** Everyone at 本店 (0) except A's and C's latest visits, at 駅前店 (1). */
+const storeOf: Record<string, number> = { 'A 2026-06-20': 1, 'C 2026-06-01': 1 };
 const channelOf: Record<string, number> = { A: 0, B: 0, C: 0, D: 1, E: 1, F: -1, G: 0 };
 
 function handMadeInput(): AnalyticsInput {
@@ -27,7 +29,7 @@ function handMadeInput(): AnalyticsInput {
   for (const id of 'ABCDEFG') builder.addCustomer(id);
   for (const [customer, day, revenue, profit] of HAND_MADE_VISITS)
     builder.addVisit(builder.addCustomer(customer), parseDay(day)!, revenue, profit, {
-      store: 0,
+      store: storeOf[`${customer} ${day}`] ?? 0,
       staff: staffOf[`${customer} ${day}`] ?? 0,
       service: -1,
     });
@@ -41,7 +43,7 @@ function handMadeInput(): AnalyticsInput {
       area: new Int32Array(7).fill(-1),
       channel: Int32Array.from('ABCDEFG'.split('').map((id) => channelOf[id]!)),
     },
-    stores: list(['s0'], ['本店']),
+    stores: list(['s0', 's1'], ['本店', '駅前店']),
     staff: list(['u0', 'u1'], ['佐藤', '伊藤']),
     channels: list(['hotpepper', 'instagram'], ['HotPepper', 'Instagram']),
     services: list([], []),
@@ -148,6 +150,9 @@ describe('analytics views on the hand-made salon (worked out by hand)', () => {
     // Visited 2026-01-02…04-01 and back 04-02…06-30: HotPepper A, B, C → A, C; Instagram D → none.
     assert.deepEqual([last('hotpepper').base, last('hotpepper').returnRate], [3, 2 / 3]);
     assert.deepEqual([last('instagram').base, last('instagram').returnRate], [1, 0]);
+    // Repeat visits of the last 90 days: A 06-20 (new stylist, new store), C 05-01 (same both),
+    // C 06-01 (same stylist, new store).
+    assert.deepEqual([last('hotpepper').sameStaffShare, last('hotpepper').sameStoreShare], [2 / 3, 1 / 3]);
     assert.equal(channel.groups[0]!.points.length, 26);
     assert.equal(channel.groups[0]!.points.at(-1)!.weekEnd, '2026-06-30');
   });

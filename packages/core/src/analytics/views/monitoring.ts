@@ -30,6 +30,8 @@ interface Accumulator {
   revenue: Float64Array;
   repeatTrips: Float64Array;
   sameStaff: Float64Array;
+  storeRepeatTrips: Float64Array;
+  sameStore: Float64Array;
 }
 
 const accumulator = (groups: number): Accumulator => ({
@@ -39,13 +41,15 @@ const accumulator = (groups: number): Accumulator => ({
   revenue: new Float64Array(groups),
   repeatTrips: new Float64Array(groups),
   sameStaff: new Float64Array(groups),
+  storeRepeatTrips: new Float64Array(groups),
+  sameStore: new Float64Array(groups),
 });
 
 /**
  * Weekly series per group for the last 26 weeks, computed from the visits as of each week's
  * end: the return rate (of customers who visited 90–180 days before, the share who visited
  * in the last 90), visits and spend per visit in the last 90 days, and how often a returning
- * customer saw the same staff as last time. The RFM segment of a customer is taken as of
+ * customer saw the same staff, and came to the same store, as last time. The RFM segment of a customer is taken as of
  * each week; other groupings are fixed per customer. Predicted CLV per group comes from this
  * run (the last week) and earlier runs (one point for the week each finished in).
  */
@@ -62,7 +66,7 @@ export function monitoringViewsOf(
   const dims: MonitoringDimension[] = ['segment', 'store', 'channel', 'ageBand', 'gender'];
   const sizes = dims.map((d) => (d === 'segment' ? RFM_SEGMENTS.length : groupings[d]!.keys.length) + 1);
   const series = dims.map((_, k) => weekEnds.map(() => accumulator(sizes[k]!)));
-  const { start, day, revenue, staff } = histories;
+  const { start, day, revenue, staff, store } = histories;
   for (let w = 0; w < MONITORING_WEEKS; w++) {
     const e = weekEnds[w]!;
     for (let i = 0; i < n; i++) {
@@ -76,6 +80,8 @@ export function monitoringViewsOf(
       let recentRevenue = 0;
       let repeatTrips = 0;
       let sameStaff = 0;
+      let storeRepeatTrips = 0;
+      let sameStore = 0;
       for (let t = windowStart; t <= last; t++) {
         if (day[t]! <= e - 90) {
           base = true;
@@ -86,6 +92,10 @@ export function monitoringViewsOf(
         if (t > from && staff[t]! >= 0 && staff[t - 1]! >= 0) {
           repeatTrips++;
           if (staff[t] === staff[t - 1]) sameStaff++;
+        }
+        if (t > from && store[t]! >= 0 && store[t - 1]! >= 0) {
+          storeRepeatTrips++;
+          if (store[t] === store[t - 1]) sameStore++;
         }
       }
       for (let k = 0; k < dims.length; k++) {
@@ -104,6 +114,8 @@ export function monitoringViewsOf(
         acc.revenue[slot]! += recentRevenue;
         acc.repeatTrips[slot]! += repeatTrips;
         acc.sameStaff[slot]! += sameStaff;
+        acc.storeRepeatTrips[slot]! += storeRepeatTrips;
+        acc.sameStore[slot]! += sameStore;
       }
     }
   }
@@ -123,6 +135,7 @@ export function monitoringViewsOf(
           visits: acc.visits[g]!,
           spendPerVisit: acc.visits[g]! > 0 ? Math.round(acc.revenue[g]! / acc.visits[g]!) : null,
           sameStaffShare: acc.repeatTrips[g]! > 0 ? acc.sameStaff[g]! / acc.repeatTrips[g]! : null,
+          sameStoreShare: acc.storeRepeatTrips[g]! > 0 ? acc.sameStore[g]! / acc.storeRepeatTrips[g]! : null,
           averagePredictedClv1y: clv === undefined ? null : Math.round(clv),
         };
       });
@@ -163,6 +176,7 @@ function alertsOf(dimension: MonitoringDimension, groups: MonitoringView['groups
       { kind: 'spendPerVisit' as const, before: before.spendPerVisit, now: now.spendPerVisit },
       { kind: 'visits' as const, before: before.visits, now: now.visits },
       { kind: 'sameStaffShare' as const, before: before.sameStaffShare, now: now.sameStaffShare },
+      { kind: 'sameStoreShare' as const, before: before.sameStoreShare, now: now.sameStoreShare },
       // Messages are not sent yet (the engagement engine is to come): nothing to compare.
       { kind: 'contacts' as const, before: null, now: null },
     ];

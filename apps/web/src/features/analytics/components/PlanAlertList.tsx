@@ -19,7 +19,7 @@ function useDriverSentence() {
     const value = (v: number) =>
       d.kind === 'spendPerVisit'
         ? formatYen(v)
-        : d.kind === 'sameStaffShare'
+        : d.kind === 'sameStaffShare' || d.kind === 'sameStoreShare'
           ? formatShare(v)
           : t('monitoring.visits', { count: v });
     return t(`monitoring.drivers.${d.kind}.${direction}`, { before: value(d.before), now: value(d.now) });

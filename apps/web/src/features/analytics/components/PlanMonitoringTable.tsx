@@ -59,6 +59,12 @@ export function PlanMonitoringTable({
       numeric: true,
     },
     {
+      key: 'sameStore',
+      header: t('monitoring.table.sameStoreShare'),
+      cell: (g) => formatShare(now(g)?.sameStoreShare),
+      numeric: true,
+    },
+    {
       key: 'clv',
       header: t('monitoring.table.clv'),
       cell: (g) => formatYenOrDash(now(g)?.averagePredictedClv1y),
