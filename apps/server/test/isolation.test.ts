@@ -91,6 +91,15 @@ function bodyFor(op: Operation, b: Business): unknown {
       rule: { type: 'attribute', attributeId: b.attributeId, op: 'exists', value: true },
     },
     'PATCH /api/v1/segments/{segmentId}': { name: 'hijacked' },
+    'PUT /api/v1/channels/email': {
+      fromName: 'alpha',
+      fromAddress: 'alpha@example.jp',
+      smtpHost: 'smtp.example.jp',
+      smtpPort: 587,
+      smtpSecurity: 'starttls',
+      smtpUsername: 'alpha',
+      smtpPassword: 'alpha-only-password',
+    },
     'PUT /api/v1/channels/line': {
       channelId: '1650000001',
       channelSecret: '00000000000000000000000000000000',

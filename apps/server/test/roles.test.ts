@@ -159,6 +159,15 @@ function bodyFor(op: Operation, s: Scene): unknown {
     'POST /api/v1/segments/preview': { rule: { type: 'visitCount', op: 'gte', value: 1 }, sampleSize: 5 },
     'POST /api/v1/segments': { name: `${s.role}の抽出`, rule: { type: 'daysSinceLastVisit', op: 'gte', value: 60 } },
     'PATCH /api/v1/segments/{segmentId}': { description: '本店に来た人' },
+    'PUT /api/v1/channels/email': {
+      fromName: 'ヘアサロン通い',
+      fromAddress: 'info@salon.example.jp',
+      smtpHost: 'smtp-relay.example.com',
+      smtpPort: 587,
+      smtpSecurity: 'starttls',
+      smtpUsername: 'salon@example.jp',
+      smtpPassword: 'password-for-roles',
+    },
     'PUT /api/v1/channels/line': {
       channelId: '1650000000',
       channelSecret: '0123456789abcdef0123456789abcdef',

@@ -18,6 +18,7 @@ export const auditActions = [
   'segments.changed',
   'segments.archived',
   'channels.line_changed',
+  'channels.email_changed',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;

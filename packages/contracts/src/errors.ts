@@ -74,6 +74,14 @@ export const errorMessages = {
     ja: 'LINE公式アカウントが設定されていません。',
     en: 'No LINE Official Account is connected.',
   },
+  EMAIL_SMTP_PASSWORD_REQUIRED: {
+    ja: 'SMTPのユーザー名を指定する場合はパスワードも入力してください。',
+    en: 'An SMTP username needs a password.',
+  },
+  EMAIL_SMTP_INSECURE_AUTH: {
+    ja: 'パスワードを暗号化なしで送ることはできません。TLSまたはSTARTTLSを選んでください。',
+    en: 'A password cannot be sent unencrypted. Choose TLS or STARTTLS.',
+  },
   SEGMENT_NOT_FOUND: { ja: 'セグメントが見つかりません。', en: 'Segment not found.' },
   SEGMENT_RULE_INVALID: {
     ja: 'セグメントの条件に誤りがあります。',

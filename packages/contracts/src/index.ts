@@ -17,3 +17,4 @@ export * from './analytics.js';
 export * from './segmentProblems.js';
 export * from './segments.js';
 export * from './line.js';
+export * from './email.js';

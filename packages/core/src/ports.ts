@@ -47,6 +47,7 @@ import type {
   Payment,
   Segment,
   SegmentRule,
+  SmtpSecurity,
 } from '@kayoi/contracts';
 import type { SegmentPlan } from './segments/segmentPlan.js';
 
@@ -301,6 +302,24 @@ export interface LineCredentials {
   updatedAt: Date;
 }
 
+/** The stored email sender and SMTP relay of a business (the password stays server-side). */
+export interface EmailChannelRecord {
+  fromName: string;
+  fromAddress: string;
+  replyTo: string | null;
+  smtpHost: string;
+  smtpPort: number;
+  smtpSecurity: SmtpSecurity;
+  smtpUsername: string | null;
+  smtpPassword: string | null;
+  updatedAt: Date;
+}
+
+export interface EmailRepository {
+  settings(): Promise<EmailChannelRecord | null>;
+  saveSettings(settings: Omit<EmailChannelRecord, 'updatedAt'>, at: Date, actorUserId: string | null): Promise<void>;
+}
+
 export interface LineWebhookEventWrite {
   webhookEventId: string;
   type: string;
@@ -346,6 +365,7 @@ export interface TenantRepos {
   readonly analytics: AnalyticsRepository;
   readonly segments: SegmentRepository;
   readonly line: LineRepository;
+  readonly email: EmailRepository;
 }
 
 export interface LoginCandidate {

@@ -11,6 +11,7 @@ import {
 } from './repositories/accounts.js';
 import { customerRepository } from './repositories/customers.js';
 import { lineRepository } from './repositories/line.js';
+import { emailRepository } from './repositories/email.js';
 import {
   adSpendRepository,
   attributeRepository,
@@ -39,6 +40,7 @@ export function tenantRepos(orm: Orm, tenantId: string): TenantRepos {
     analytics: { ...modelRunRepository(orm, tenantId), ...scoreQueries(orm, tenantId) },
     segments: segmentRepository(orm, tenantId),
     line: lineRepository(orm, tenantId),
+    email: emailRepository(orm, tenantId),
   };
 }
 

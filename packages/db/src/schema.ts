@@ -593,6 +593,33 @@ export const lineChannelSettings = pgTable(
   ],
 );
 
+/** A business's sender and SMTP relay (issue 6). The password never leaves the server. */
+export const emailChannelSettings = pgTable(
+  'email_channel_settings',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    fromName: text('from_name').notNull(),
+    fromAddress: text('from_address').notNull(),
+    replyTo: text('reply_to'),
+    smtpHost: text('smtp_host').notNull(),
+    smtpPort: integer('smtp_port').notNull(),
+    smtpSecurity: text('smtp_security', { enum: ['tls', 'starttls', 'none'] }).notNull(),
+    smtpUsername: text('smtp_username'),
+    smtpPassword: text('smtp_password'),
+    updatedAt: updatedAt(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId] }),
+    foreignKey({ name: 'email_channel_settings_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    foreignKey({
+      name: 'email_channel_settings_updated_by_fk',
+      columns: [t.tenantId, t.updatedBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+  ],
+);
+
 /** Every webhook event received once: LINE redelivers, and the key makes a redelivery a no-op. */
 export const lineWebhookEvents = pgTable(
   'line_webhook_events',

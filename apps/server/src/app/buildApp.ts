@@ -14,10 +14,12 @@ import { analyticsRoutes } from '../routes/analyticsRoutes.js';
 import { authRoutes } from '../routes/authRoutes.js';
 import { customerRoutes } from '../routes/customerRoutes.js';
 import { importRoutes } from '../routes/importRoutes.js';
+import { emailRoutes } from '../routes/emailRoutes.js';
 import { lineRoutes } from '../routes/lineRoutes.js';
 import { lineWebhookRoutes } from '../routes/lineWebhookRoutes.js';
 import { attributeRoutes, catalogRoutes, channelRoutes, storeRoutes } from '../routes/referenceRoutes.js';
 import { segmentRoutes } from '../routes/segmentRoutes.js';
+import { unsubscribeRoutes } from '../routes/unsubscribeRoutes.js';
 import { visitRoutes } from '../routes/visitRoutes.js';
 import type { AppDeps } from './deps.js';
 
@@ -58,8 +60,9 @@ export function buildApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     accountRoutes(),
     storeRoutes(),
     catalogRoutes(),
-    // Before channelRoutes: /channels/line must not be read as /channels/{channelId}.
+    // Before channelRoutes: /channels/line and /channels/email must not be read as /channels/{channelId}.
     lineRoutes(),
+    emailRoutes(),
     lineWebhookRoutes(),
     channelRoutes(),
     attributeRoutes(),
@@ -72,6 +75,8 @@ export function buildApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     api.route('/', routes);
   }
   app.route('/api/v1', api);
+  // Public links from email; outside the API so they need no session and stay short.
+  app.route('/', unsubscribeRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

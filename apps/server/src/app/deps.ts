@@ -1,9 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import type { DataStore, PasswordHasher, SessionSecrets } from '@kayoi/core';
+import type { DataStore, PasswordHasher, SessionSecrets, UnsubscribeTokens } from '@kayoi/core';
 import { createDataStore, type Database } from '@kayoi/db';
 import { argon2Hasher } from '../security/argon2Hasher.js';
 import { memoryLoginLimiter, type LoginLimiter } from '../security/loginLimiter.js';
 import { sessionSecrets } from '../security/sessionSecrets.js';
+import { ephemeralUnsubscribeTokens } from '../security/unsubscribeTokens.js';
 
 /** Everything the HTTP app needs, passed in so tests and each deployment choose their own. */
 export interface AppDeps {
@@ -12,6 +13,8 @@ export interface AppDeps {
   hasher: PasswordHasher;
   secrets: SessionSecrets;
   loginLimiter: LoginLimiter;
+  /** Signs and verifies the /u/{token} links in email (one key for every process). */
+  unsubscribeTokens: UnsubscribeTokens;
   clock: () => Date;
   /** Set the Secure flag on the session cookie; 'auto' follows the request's scheme. */
   secureCookies: boolean | 'auto';
@@ -31,6 +34,7 @@ export function defaultAppDeps(db: Database, overrides: Partial<AppDeps> = {}): 
     hasher: argon2Hasher(),
     secrets: sessionSecrets(),
     loginLimiter: memoryLoginLimiter(),
+    unsubscribeTokens: ephemeralUnsubscribeTokens(),
     clock: () => new Date(),
     secureCookies: 'auto',
     trustProxy: false,

@@ -45,6 +45,8 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
       return 413;
     case 'IMPORT_REJECTED':
     case 'SEGMENT_RULE_INVALID':
+    case 'EMAIL_SMTP_PASSWORD_REQUIRED':
+    case 'EMAIL_SMTP_INSECURE_AUTH':
       return 422;
     case 'TOO_MANY_ATTEMPTS':
       return 429;

@@ -11,6 +11,8 @@ export interface RuntimeConfig {
   trustProxy: boolean;
   /** Run the analytics worker in this process (nightly and on-demand model refreshes). */
   worker: boolean;
+  /** Key for the unsubscribe links in email (≥ 32 bytes); without it links last until a restart. */
+  unsubscribeSecret: string | undefined;
 }
 
 function portFrom(text: string | undefined, fallback: number): number {
@@ -31,6 +33,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     demoOnFirstStart: env.KAYOI_DEMO !== '0',
     trustProxy: env.KAYOI_TRUST_PROXY === '1',
     worker: env.KAYOI_WORKER !== '0',
+    unsubscribeSecret: env.KAYOI_UNSUBSCRIBE_SECRET || undefined,
   };
 }
 

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { buildApp } from '../app/buildApp.js';
 import { defaultAppDeps } from '../app/deps.js';
+import { unsubscribeTokens } from '../security/unsubscribeTokens.js';
 import { createDemoTenant } from '../demo/createDemoTenant.js';
 import { hasWebApp } from '../http/webApp.js';
 import { buildWorker } from '../worker/buildWorker.js';
@@ -44,7 +45,10 @@ export async function startKayoi(
 ): Promise<RunningKayoi> {
   const runtime = await openRuntimeDatabase(config);
   try {
-    const deps = defaultAppDeps(runtime.db, { trustProxy: config.trustProxy });
+    const deps = defaultAppDeps(runtime.db, {
+      trustProxy: config.trustProxy,
+      ...(config.unsubscribeSecret ? { unsubscribeTokens: unsubscribeTokens(config.unsubscribeSecret) } : {}),
+    });
     if (config.demoOnFirstStart && (await deps.store.directory.list()).length === 0) {
       log('First start: creating the demo salon (3,000 customers, 3 years of visits)…');
       const demo = await createDemoTenant(runtime.db, deps.store, deps.hasher, {

@@ -59,3 +59,49 @@ export interface LineMessagingPort {
   ): Promise<LineBatchOutcome[]>;
   quota(): Promise<QuotaOutcome>;
 }
+
+/** A mailbox with an optional display name ("Salon Kayoi <info@example.jp>"). */
+export interface EmailAddress {
+  readonly name?: string;
+  readonly address: string;
+}
+
+/** One email to one recipient: every message goes to one customer, so nobody sees another's address. */
+export interface EmailMessage {
+  readonly from: EmailAddress;
+  readonly to: string;
+  readonly replyTo?: string;
+  readonly subject: string;
+  readonly html: string;
+  readonly text: string;
+  /** Extra headers; the adapter sets Message-ID, Date and the List-Unsubscribe pair itself. */
+  readonly headers?: Readonly<Record<string, string>>;
+  /**
+   * Derived from what is sent (campaign or journey step, customer). The Message-ID comes from it,
+   * so a retried send carries the same id and the receiving side can tell it is the same mail.
+   */
+  readonly idempotencyKey: string;
+  /** One-click unsubscribe (RFC 8058): the https URL takes a POST; mailto is the fallback. */
+  readonly unsubscribe?: { readonly url: string; readonly mailto?: string };
+}
+
+/**
+ * What the mail server said. `smtpCode` is the server's reply code (null when there was no
+ * reply: connection refused, timeout). 5xx = permanent (bounced, bad recipient, refused login);
+ * 4xx and no answer = transient, the caller may retry later with the same idempotency key.
+ */
+export type EmailSendOutcome =
+  | { readonly status: 'accepted'; readonly messageId: string; readonly response: string }
+  | {
+      readonly status: 'permanent_failure' | 'transient_failure';
+      readonly messageId: string;
+      readonly smtpCode: number | null;
+      readonly message: string;
+    };
+
+/** Email as the domain sees it. `send` never throws for a provider's refusal: it answers a value. */
+export interface EmailMessagingPort {
+  send(message: EmailMessage): Promise<EmailSendOutcome>;
+  /** Closes pooled connections. */
+  close(): Promise<void>;
+}
