@@ -43,6 +43,7 @@ function pathFor(template: string, b: Business, runId: string): string {
     channelId: b.channelId,
     attributeId: b.attributeId,
     segmentId: b.segmentId,
+    templateId: b.templateId,
     userId: b.users.staff,
     sessionId: b.sessionId,
     channel: 'email',
@@ -91,6 +92,13 @@ function bodyFor(op: Operation, b: Business): unknown {
       rule: { type: 'attribute', attributeId: b.attributeId, op: 'exists', value: true },
     },
     'PATCH /api/v1/segments/{segmentId}': { name: 'hijacked' },
+    'POST /api/v1/templates/preview': {
+      template: { channel: 'line_text', ja: { body: '{{ customer.name }}' } },
+      customerId: b.customerId,
+    },
+    'POST /api/v1/templates': { name: 'x', channel: 'line_text', ja: { body: 'x' } },
+    'PATCH /api/v1/templates/{templateId}': { name: 'hijacked' },
+    'POST /api/v1/templates/{templateId}/preview': { customerId: b.customerId },
     'PUT /api/v1/channels/email': {
       fromName: 'alpha',
       fromAddress: 'alpha@example.jp',
@@ -121,6 +129,7 @@ const referencingCreates = new Set([
   'POST /api/v1/imports/visits',
   'POST /api/v1/segments/preview',
   'POST /api/v1/segments',
+  'POST /api/v1/templates/preview',
 ]);
 
 async function snapshot(t: TestApp, b: Business) {
@@ -138,6 +147,7 @@ async function snapshot(t: TestApp, b: Business) {
   ]);
   const runs = await b.repos.analytics.list(100);
   const segments = await b.repos.segments.list({ includeArchived: true });
+  const templates = await b.repos.templates.list({ includeArchived: true });
   const customers = await b.repos.customers.list({ sort: 'recent', limit: 200, includeErased: true });
   const sessions = await b.repos.sessions.findById(b.sessionId);
   const line = await b.repos.line.credentials();
@@ -155,6 +165,7 @@ async function snapshot(t: TestApp, b: Business) {
     spend,
     runs,
     segments,
+    templates,
     customers,
     revoked: sessions?.revokedAt,
     line,
@@ -219,6 +230,7 @@ for (const engine of engines) {
             b.channelId,
             b.attributeId,
             b.segmentId,
+            b.templateId,
             b.users.staff,
             b.tenantId,
           ]) {

@@ -108,6 +108,7 @@ function pathFor(op: Operation, s: Scene): string {
     channelId: s.b.channelId,
     attributeId: s.b.attributeId,
     segmentId: s.b.segmentId,
+    templateId: s.b.templateId,
     userId: s.targetUserId,
     sessionId: s.spareSessionId,
     channel: 'email',
@@ -159,6 +160,13 @@ function bodyFor(op: Operation, s: Scene): unknown {
     'POST /api/v1/segments/preview': { rule: { type: 'visitCount', op: 'gte', value: 1 }, sampleSize: 5 },
     'POST /api/v1/segments': { name: `${s.role}の抽出`, rule: { type: 'daysSinceLastVisit', op: 'gte', value: 60 } },
     'PATCH /api/v1/segments/{segmentId}': { description: '本店に来た人' },
+    'POST /api/v1/templates/preview': {
+      template: { channel: 'line_text', ja: { body: '{{ customer.name }}様、{{ last_visit.service }}' } },
+      customerId: s.b.customerId,
+    },
+    'POST /api/v1/templates': { name: `${s.role}のお礼`, channel: 'line_text', ja: { body: 'ありがとうございました' } },
+    'PATCH /api/v1/templates/{templateId}': { en: { body: 'Thank you, {{ customer.name }}' } },
+    'POST /api/v1/templates/{templateId}/preview': { customerId: s.b.customerId, language: 'en' },
     'PUT /api/v1/channels/email': {
       fromName: 'ヘアサロン通い',
       fromAddress: 'info@salon.example.jp',

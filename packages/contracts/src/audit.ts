@@ -17,6 +17,9 @@ export const auditActions = [
   'segments.created',
   'segments.changed',
   'segments.archived',
+  'templates.created',
+  'templates.changed',
+  'templates.archived',
   'channels.line_changed',
   'channels.email_changed',
 ] as const;

@@ -87,6 +87,11 @@ export const errorMessages = {
     ja: 'セグメントの条件に誤りがあります。',
     en: 'The segment rule is not valid.',
   },
+  TEMPLATE_NOT_FOUND: { ja: 'テンプレートが見つかりません。', en: 'Template not found.' },
+  TEMPLATE_SYNTAX_INVALID: {
+    ja: 'テンプレートの書き方に誤りがあります。',
+    en: 'The template has a syntax error.',
+  },
   NAME_TAKEN: { ja: 'この名前は既に使われています。', en: 'This name is already in use.' },
   IMPORT_REJECTED: {
     ja: 'ファイルに誤りがあるため取り込みませんでした。何も書き込まれていません。',

@@ -18,3 +18,4 @@ export * from './segmentProblems.js';
 export * from './segments.js';
 export * from './line.js';
 export * from './email.js';
+export * from './templates.js';

@@ -22,6 +22,8 @@ export const permissions = [
   'analytics.export',
   'segments.read',
   'segments.manage',
+  'templates.read',
+  'templates.manage',
 ] as const;
 export const Permission = z.enum(permissions).meta({ id: 'Permission' });
 export type Permission = z.infer<typeof Permission>;
@@ -49,5 +51,6 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'visits.read',
     'analytics.read',
     'segments.read',
+    'templates.read',
   ],
 };

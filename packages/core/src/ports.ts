@@ -45,6 +45,7 @@ import type {
   VisitStatus,
   LineItem,
   Payment,
+  MessageTemplate,
   Segment,
   SegmentRule,
   SmtpSecurity,
@@ -268,6 +269,25 @@ export interface AnalyticsRepository {
   atRiskPage(query: { limit: number; afterRank: number }): Promise<AtRiskCustomer[]>;
 }
 
+/** A message template as stored; the API shape without derived fields. */
+export interface TemplateWrite {
+  name: string;
+  channel: MessageTemplate['channel'];
+  ja: MessageTemplate['ja'];
+  en: MessageTemplate['en'];
+}
+
+export interface MessageTemplateRepository {
+  list(options: { includeArchived: boolean }): Promise<MessageTemplate[]>;
+  findById(id: string): Promise<MessageTemplate | null>;
+  insert(input: TemplateWrite, actorUserId: string | null): Promise<MessageTemplate>;
+  update(
+    id: string,
+    patch: Partial<TemplateWrite> & { archived?: boolean | undefined },
+    actorUserId: string | null,
+  ): Promise<MessageTemplate | null>;
+}
+
 /** A saved segment as stored; its count is computed when it is shown. */
 export type SavedSegment = Omit<Segment, 'customerCount'>;
 
@@ -364,6 +384,7 @@ export interface TenantRepos {
   readonly audit: AuditRepository;
   readonly analytics: AnalyticsRepository;
   readonly segments: SegmentRepository;
+  readonly templates: MessageTemplateRepository;
   readonly line: LineRepository;
   readonly email: EmailRepository;
 }

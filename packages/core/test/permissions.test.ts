@@ -25,6 +25,8 @@ const expected: Record<Role, Permission[]> = {
     'analytics.export',
     'segments.read',
     'segments.manage',
+    'templates.read',
+    'templates.manage',
   ],
   staff: [
     'tenant.read',
@@ -43,6 +45,7 @@ const expected: Record<Role, Permission[]> = {
     'visits.read',
     'analytics.read',
     'segments.read',
+    'templates.read',
   ],
 };
 

@@ -21,6 +21,7 @@ import {
 } from './repositories/referenceData.js';
 import { visitRepository } from './repositories/visits.js';
 import { segmentRepository } from './segments/segmentRepository.js';
+import { templateRepository } from './templates/templateRepository.js';
 
 /** Every repository of one tenant over one executor (the pool, or a transaction). */
 export function tenantRepos(orm: Orm, tenantId: string): TenantRepos {
@@ -39,6 +40,7 @@ export function tenantRepos(orm: Orm, tenantId: string): TenantRepos {
     audit: auditRepository(orm, tenantId),
     analytics: { ...modelRunRepository(orm, tenantId), ...scoreQueries(orm, tenantId) },
     segments: segmentRepository(orm, tenantId),
+    templates: templateRepository(orm, tenantId),
     line: lineRepository(orm, tenantId),
     email: emailRepository(orm, tenantId),
   };

@@ -8,6 +8,7 @@ import type { AnalyticsResults, AnalyticsSettings, ModelDiagnostics, SegmentRule
 import { sql } from 'drizzle-orm';
 import {
   boolean,
+  check,
   date,
   doublePrecision,
   foreignKey,
@@ -563,6 +564,51 @@ export const segments = pgTable(
     }),
     // Archived segments free their name for a new one.
     uniqueIndex('segments_name_key')
+      .on(t.tenantId, t.name)
+      .where(sql`archived_at is null`),
+  ],
+);
+
+/**
+ * A message template (Liquid): one channel, a Japanese body and an optional English one.
+ * For email the body is HTML, with a subject and an optional plain-text part per language.
+ * Bodies are parsed before they are saved; rendering happens per customer at send time.
+ */
+export const messageTemplates = pgTable(
+  'message_templates',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    channel: text('channel').$type<'line_text' | 'line_flex' | 'email'>().notNull(),
+    bodyJa: text('body_ja').notNull(),
+    subjectJa: text('subject_ja'),
+    textJa: text('text_ja'),
+    bodyEn: text('body_en'),
+    subjectEn: text('subject_en'),
+    textEn: text('text_en'),
+    archivedAt: instant('archived_at'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+    updatedAt: updatedAt(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'message_templates_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    foreignKey({
+      name: 'message_templates_created_by_fk',
+      columns: [t.tenantId, t.createdBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+    foreignKey({
+      name: 'message_templates_updated_by_fk',
+      columns: [t.tenantId, t.updatedBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+    check('message_templates_channel_check', sql`channel in ('line_text', 'line_flex', 'email')`),
+    // Archived templates free their name for a new one.
+    uniqueIndex('message_templates_name_key')
       .on(t.tenantId, t.name)
       .where(sql`archived_at is null`),
   ],

@@ -19,6 +19,7 @@ import { lineRoutes } from '../routes/lineRoutes.js';
 import { lineWebhookRoutes } from '../routes/lineWebhookRoutes.js';
 import { attributeRoutes, catalogRoutes, channelRoutes, storeRoutes } from '../routes/referenceRoutes.js';
 import { segmentRoutes } from '../routes/segmentRoutes.js';
+import { templateRoutes } from '../routes/templateRoutes.js';
 import { unsubscribeRoutes } from '../routes/unsubscribeRoutes.js';
 import { visitRoutes } from '../routes/visitRoutes.js';
 import type { AppDeps } from './deps.js';
@@ -71,6 +72,7 @@ export function buildApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     importRoutes(),
     analyticsRoutes(),
     segmentRoutes(),
+    templateRoutes(),
   ]) {
     api.route('/', routes);
   }

@@ -29,6 +29,7 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
     case 'MODEL_RUN_NOT_FOUND':
     case 'ANALYTICS_NOT_READY':
     case 'SEGMENT_NOT_FOUND':
+    case 'TEMPLATE_NOT_FOUND':
       return 404;
     case 'TENANT_REQUIRED':
     case 'CUSTOMER_ERASED':
@@ -45,6 +46,7 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
       return 413;
     case 'IMPORT_REJECTED':
     case 'SEGMENT_RULE_INVALID':
+    case 'TEMPLATE_SYNTAX_INVALID':
     case 'EMAIL_SMTP_PASSWORD_REQUIRED':
     case 'EMAIL_SMTP_INSECURE_AUTH':
       return 422;

@@ -58,6 +58,7 @@ export interface Business {
   customerId: string;
   visitId: string;
   segmentId: string;
+  templateId: string;
   sessionId: string;
 }
 
@@ -168,6 +169,11 @@ export async function seedBusiness(t: TestApp, name = 'Salon'): Promise<Business
       ],
     },
   });
+  const template = await post<{ id: string }>('/api/v1/templates', {
+    name: '来店お礼',
+    channel: 'line_text',
+    ja: { body: '{{ customer.name }}様、{{ last_visit.date }}はありがとうございました。' },
+  });
   return {
     tenantId: tenant.id,
     repos,
@@ -181,6 +187,7 @@ export async function seedBusiness(t: TestApp, name = 'Salon'): Promise<Business
     customerId: customer.id,
     visitId: visit.id,
     segmentId: segment.id,
+    templateId: template.id,
     sessionId: ownerLogin.sessionId,
   };
 }

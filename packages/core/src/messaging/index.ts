@@ -4,3 +4,6 @@ export * from './lineWebhook.js';
 export * from './channelPort.js';
 export * from './emailUnsubscribe.js';
 export * from './emailSettings.js';
+export * from './templates/index.js';
+export * from './templateFacts.js';
+export * from './templateUseCases.js';

@@ -55,6 +55,7 @@ const constraintCodes: Record<string, ErrorCode> = {
   catalog_items_name_key: 'NAME_TAKEN',
   attribute_definitions_key_key: 'ATTRIBUTE_KEY_TAKEN',
   segments_name_key: 'NAME_TAKEN',
+  message_templates_name_key: 'NAME_TAKEN',
   customers_acquisition_channel_fk: 'CHANNEL_NOT_FOUND',
   ad_spend_channel_fk: 'CHANNEL_NOT_FOUND',
   visits_customer_fk: 'CUSTOMER_NOT_FOUND',
