@@ -4,6 +4,7 @@ import { RequireAuth } from '../auth/RequireAuth';
 import { analyticsRoutes } from '../features/analytics';
 import { CheckoutPage } from '../features/checkout';
 import { CustomerPage, CustomersPage } from '../features/customers';
+import { segmentRoutes } from '../features/segments';
 import { settingsRoutes } from '../features/settings';
 import { Shell } from '../layout/Shell';
 import { NotFound } from './NotFound';
@@ -23,6 +24,7 @@ export const router = createBrowserRouter([
       { path: 'customers/:customerId', element: <CustomerPage /> },
       { path: 'checkout', element: <CheckoutPage /> },
       { path: 'analytics', children: analyticsRoutes },
+      { path: 'segments', children: segmentRoutes },
       { path: 'settings', children: settingsRoutes },
       { path: '*', element: <NotFound /> },
     ],

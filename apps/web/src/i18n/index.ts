@@ -5,6 +5,8 @@ import checkoutEn from '../features/checkout/locales/en.json';
 import checkoutJa from '../features/checkout/locales/ja.json';
 import customersEn from '../features/customers/locales/en.json';
 import customersJa from '../features/customers/locales/ja.json';
+import segmentsEn from '../features/segments/locales/en.json';
+import segmentsJa from '../features/segments/locales/ja.json';
 import settingsEn from '../features/settings/locales/en.json';
 import settingsJa from '../features/settings/locales/ja.json';
 import commonEn from './en.json';
@@ -25,13 +27,27 @@ export function rememberLanguage(language: Language): void {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    ja: { common: commonJa, customers: customersJa, checkout: checkoutJa, settings: settingsJa, analytics: analyticsJa },
-    en: { common: commonEn, customers: customersEn, checkout: checkoutEn, settings: settingsEn, analytics: analyticsEn },
+    ja: {
+      common: commonJa,
+      customers: customersJa,
+      checkout: checkoutJa,
+      settings: settingsJa,
+      analytics: analyticsJa,
+      segments: segmentsJa,
+    },
+    en: {
+      common: commonEn,
+      customers: customersEn,
+      checkout: checkoutEn,
+      settings: settingsEn,
+      analytics: analyticsEn,
+      segments: segmentsEn,
+    },
   },
   lng: initialLanguage(),
   fallbackLng: 'ja',
   defaultNS: 'common',
-  ns: ['common', 'customers', 'checkout', 'settings', 'analytics'],
+  ns: ['common', 'customers', 'checkout', 'settings', 'analytics', 'segments'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

@@ -1,6 +1,14 @@
 import { AppShell, Burger, Group, Menu, NavLink, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconCash, IconChartDots, IconChevronDown, IconLogout, IconSettings, IconUsers } from '@tabler/icons-react';
+import {
+  IconCash,
+  IconChartDots,
+  IconChevronDown,
+  IconFilter,
+  IconLogout,
+  IconSettings,
+  IconUsers,
+} from '@tabler/icons-react';
 import type { Permission } from '@kayoi/contracts';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
@@ -22,6 +30,7 @@ const sections: Section[] = [
   { to: '/customers', label: 'nav.customers', icon: IconUsers, needs: 'customers.read' },
   { to: '/checkout', label: 'nav.checkout', icon: IconCash, needs: 'visits.write' },
   { to: '/analytics', label: 'nav.analytics', icon: IconChartDots, needs: 'analytics.read' },
+  { to: '/segments', label: 'nav.segments', icon: IconFilter, needs: 'segments.read' },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, needs: 'settings.read' },
 ];
 
