@@ -12,6 +12,7 @@ import type {
 } from '@kayoi/contracts';
 import type { Locator, Page } from 'playwright-core';
 import { DESKTOP, PHONE, logIn, newPage, screenshot, startBrowserApp, type BrowserApp } from './support/browserApp.js';
+import { localeKeysOf } from './support/localeKeys.js';
 
 const localeDir = new URL('../src/features/analytics/locales/', import.meta.url);
 const locale = (lang: 'ja' | 'en', file: string): Record<string, unknown> =>
@@ -75,10 +76,6 @@ describe('analytics dashboard in Chromium', () => {
   after(() => app.close());
 
   it('keeps the Japanese and English analytics texts in step', () => {
-    const keys = (value: unknown, prefix = ''): string[] =>
-      typeof value === 'object' && value !== null
-        ? Object.entries(value).flatMap(([k, v]) => keys(v, prefix ? `${prefix}.${k}` : k))
-        : [prefix.replace(/_(one|other)$/, '')];
     const files = readdirSync(new URL('ja/', localeDir)).filter((f) => f.endsWith('.json'));
     assert.deepEqual(
       readdirSync(new URL('en/', localeDir))
@@ -87,7 +84,7 @@ describe('analytics dashboard in Chromium', () => {
       files.sort(),
     );
     for (const file of files) {
-      const of = (lang: 'ja' | 'en') => [...new Set(keys(locale(lang, file)))].sort();
+      const of = (lang: 'ja' | 'en') => localeKeysOf(new URL(`${lang}/${file}`, localeDir));
       assert.deepEqual(of('en'), of('ja'), file);
     }
   });

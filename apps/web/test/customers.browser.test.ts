@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Customer, TimelineEntry, Visit } from '@kayoi/contracts';
 import type { Page } from 'playwright-core';
 import { DESKTOP, PHONE, logIn, newPage, screenshot, startBrowserApp, type BrowserApp } from './support/browserApp.js';
+import { localeKeysOf } from './support/localeKeys.js';
 import { eventually, getJson } from './support/polling.js';
 
 /** "09014959204" → "1495-9204": what both the formatted and the masked number end with. */
@@ -34,14 +34,7 @@ describe('customers and the karte in Chromium', () => {
   after(() => app.close());
 
   it('keeps the Japanese and English texts in step', () => {
-    const keys = (file: string) => {
-      const walk = (value: unknown, prefix: string): string[] =>
-        typeof value === 'object' && value !== null
-          ? Object.entries(value).flatMap(([k, v]) => walk(v, prefix ? `${prefix}.${k}` : k))
-          : [prefix.replace(/_(one|other)$/, '')];
-      const url = new URL(`../src/features/customers/locales/${file}`, import.meta.url);
-      return [...new Set(walk(JSON.parse(readFileSync(url, 'utf8')), ''))].sort();
-    };
+    const keys = (file: string) => localeKeysOf(new URL(`../src/features/customers/locales/${file}`, import.meta.url));
     assert.deepEqual(keys('en.json'), keys('ja.json'));
   });
 
