@@ -19,3 +19,4 @@ export * from './segments.js';
 export * from './line.js';
 export * from './email.js';
 export * from './templates.js';
+export * from './journeys.js';

@@ -21,3 +21,4 @@ export * from './demo/index.js';
 export * from './analytics/index.js';
 export * from './segments/index.js';
 export * from './messaging/index.js';
+export * from './journeys/index.js';
