@@ -173,6 +173,7 @@ describe('health, docs and the OpenAPI document', () => {
       'post /api/v1/line/webhook/{tenantId}',
       'get /u/{token}',
       'post /u/{token}',
+      'get /r/{tenantId}/{token}',
     ]);
     let count = 0;
     for (const [path, methods] of Object.entries(doc.paths)) {

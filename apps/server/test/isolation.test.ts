@@ -44,6 +44,7 @@ function pathFor(template: string, b: Business, runId: string): string {
     attributeId: b.attributeId,
     segmentId: b.segmentId,
     templateId: b.templateId,
+    broadcastId: b.broadcastId,
     userId: b.users.staff,
     sessionId: b.sessionId,
     channel: 'email',
@@ -99,6 +100,10 @@ function bodyFor(op: Operation, b: Business): unknown {
     'POST /api/v1/templates': { name: 'x', channel: 'line_text', ja: { body: 'x' } },
     'PATCH /api/v1/templates/{templateId}': { name: 'hijacked' },
     'POST /api/v1/templates/{templateId}/preview': { customerId: b.customerId },
+    'POST /api/v1/broadcasts/power-preview': { segmentId: b.segmentId },
+    'POST /api/v1/broadcasts': { name: 'x', segmentId: b.segmentId, templates: { line: b.templateId } },
+    'PATCH /api/v1/broadcasts/{broadcastId}': { name: 'hijacked' },
+    'POST /api/v1/broadcasts/{broadcastId}/schedule': {},
     'PUT /api/v1/channels/email': {
       fromName: 'alpha',
       fromAddress: 'alpha@example.jp',
@@ -130,6 +135,8 @@ const referencingCreates = new Set([
   'POST /api/v1/segments/preview',
   'POST /api/v1/segments',
   'POST /api/v1/templates/preview',
+  'POST /api/v1/broadcasts/power-preview',
+  'POST /api/v1/broadcasts',
 ]);
 
 async function snapshot(t: TestApp, b: Business) {
@@ -148,6 +155,7 @@ async function snapshot(t: TestApp, b: Business) {
   const runs = await b.repos.analytics.list(100);
   const segments = await b.repos.segments.list({ includeArchived: true });
   const templates = await b.repos.templates.list({ includeArchived: true });
+  const broadcasts = await b.repos.campaigns.list({ includeCancelled: true });
   const customers = await b.repos.customers.list({ sort: 'recent', limit: 200, includeErased: true });
   const sessions = await b.repos.sessions.findById(b.sessionId);
   const line = await b.repos.line.credentials();
@@ -166,6 +174,7 @@ async function snapshot(t: TestApp, b: Business) {
     runs,
     segments,
     templates,
+    broadcasts,
     customers,
     revoked: sessions?.revokedAt,
     line,
@@ -231,6 +240,7 @@ for (const engine of engines) {
             b.attributeId,
             b.segmentId,
             b.templateId,
+            b.broadcastId,
             b.users.staff,
             b.tenantId,
           ]) {

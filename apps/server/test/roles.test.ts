@@ -109,6 +109,7 @@ function pathFor(op: Operation, s: Scene): string {
     attributeId: s.b.attributeId,
     segmentId: s.b.segmentId,
     templateId: s.b.templateId,
+    broadcastId: s.b.broadcastId,
     userId: s.targetUserId,
     sessionId: s.spareSessionId,
     channel: 'email',
@@ -167,6 +168,15 @@ function bodyFor(op: Operation, s: Scene): unknown {
     'POST /api/v1/templates': { name: `${s.role}のお礼`, channel: 'line_text', ja: { body: 'ありがとうございました' } },
     'PATCH /api/v1/templates/{templateId}': { en: { body: 'Thank you, {{ customer.name }}' } },
     'POST /api/v1/templates/{templateId}/preview': { customerId: s.b.customerId, language: 'en' },
+    'POST /api/v1/broadcasts/power-preview': { segmentId: s.b.segmentId, holdoutPercent: 20 },
+    'POST /api/v1/broadcasts': {
+      name: `${s.role}の一斉配信`,
+      segmentId: s.b.segmentId,
+      templates: { line: s.b.templateId },
+      outcome: { kind: 'revenue', days: 60 },
+    },
+    'PATCH /api/v1/broadcasts/{broadcastId}': { holdoutPercent: 20 },
+    'POST /api/v1/broadcasts/{broadcastId}/schedule': { sendAt: '2030-01-01T00:00:00Z' },
     'PUT /api/v1/channels/email': {
       fromName: 'ヘアサロン通い',
       fromAddress: 'info@salon.example.jp',

@@ -22,6 +22,10 @@ export const auditActions = [
   'templates.archived',
   'channels.line_changed',
   'channels.email_changed',
+  'broadcasts.created',
+  'broadcasts.changed',
+  'broadcasts.scheduled',
+  'broadcasts.cancelled',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;

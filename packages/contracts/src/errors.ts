@@ -88,6 +88,21 @@ export const errorMessages = {
     en: 'The segment rule is not valid.',
   },
   TEMPLATE_NOT_FOUND: { ja: 'テンプレートが見つかりません。', en: 'Template not found.' },
+  BROADCAST_NOT_FOUND: { ja: '一斉配信が見つかりません。', en: 'Broadcast not found.' },
+  BROADCAST_NOT_EDITABLE: {
+    ja: '配信を始めた一斉配信は変更できません。',
+    en: 'A broadcast can no longer be changed once sending has been scheduled.',
+  },
+  BROADCAST_NOT_CANCELLABLE: {
+    ja: '送信を終えた一斉配信は取り消せません。',
+    en: 'A broadcast that has finished sending cannot be cancelled.',
+  },
+  TEMPLATE_CHANNEL_MISMATCH: {
+    ja: 'テンプレートのチャネルが送信先と合いません（LINEにはLINEテンプレート、メールにはメールテンプレート）。',
+    en: 'The template is for another channel (LINE templates for LINE, email templates for email).',
+  },
+  TEMPLATE_ARCHIVED: { ja: 'アーカイブ済みのテンプレートは使えません。', en: 'An archived template cannot be used.' },
+  SEGMENT_ARCHIVED: { ja: 'アーカイブ済みのセグメントには送れません。', en: 'An archived segment cannot be sent to.' },
   TEMPLATE_SYNTAX_INVALID: {
     ja: 'テンプレートの書き方に誤りがあります。',
     en: 'The template has a syntax error.',

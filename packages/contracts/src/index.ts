@@ -19,4 +19,6 @@ export * from './segments.js';
 export * from './line.js';
 export * from './email.js';
 export * from './templates.js';
+export * from './messagingSettings.js';
+export * from './broadcasts.js';
 export * from './journeys.js';

@@ -24,6 +24,8 @@ export const permissions = [
   'segments.manage',
   'templates.read',
   'templates.manage',
+  'broadcasts.read',
+  'broadcasts.manage',
 ] as const;
 export const Permission = z.enum(permissions).meta({ id: 'Permission' });
 export type Permission = z.infer<typeof Permission>;
@@ -52,5 +54,6 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'analytics.read',
     'segments.read',
     'templates.read',
+    'broadcasts.read',
   ],
 };

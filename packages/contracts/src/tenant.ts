@@ -1,19 +1,25 @@
 import { z } from 'zod';
 import { AnalyticsSettings, AnalyticsSettingsPatch } from './analytics.js';
 import { Id, Instant, TimeZone } from './common.js';
+import { MessagingSettings, MessagingSettingsPatch } from './messagingSettings.js';
 
 export const TenantSettings = z
   .object({
     /** Salons differ: some let every stylist see phone numbers, most do not. */
     staffCanSeeContacts: z.boolean().default(false),
     analytics: AnalyticsSettings.default(AnalyticsSettings.parse({})),
+    messaging: MessagingSettings.default(MessagingSettings.parse({})),
   })
   .meta({ id: 'TenantSettings' });
 export type TenantSettings = z.infer<typeof TenantSettings>;
 
 /** Only what is sent changes: no defaults, or a patch of one setting would reset the others. */
 export const TenantSettingsPatch = z
-  .object({ staffCanSeeContacts: z.boolean().optional(), analytics: AnalyticsSettingsPatch.optional() })
+  .object({
+    staffCanSeeContacts: z.boolean().optional(),
+    analytics: AnalyticsSettingsPatch.optional(),
+    messaging: MessagingSettingsPatch.optional(),
+  })
   .strict()
   .meta({ id: 'TenantSettingsPatch' });
 export type TenantSettingsPatch = z.infer<typeof TenantSettingsPatch>;

@@ -22,3 +22,4 @@ export * from './analytics/index.js';
 export * from './segments/index.js';
 export * from './messaging/index.js';
 export * from './journeys/index.js';
+export * from './delivery/index.js';

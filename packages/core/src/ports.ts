@@ -51,6 +51,7 @@ import type {
   SmtpSecurity,
 } from '@kayoi/contracts';
 import type { SegmentPlan } from './segments/segmentPlan.js';
+import type { CampaignRepository } from './delivery/campaignPorts.js';
 
 export interface Page<T> {
   items: T[];
@@ -387,6 +388,7 @@ export interface TenantRepos {
   readonly templates: MessageTemplateRepository;
   readonly line: LineRepository;
   readonly email: EmailRepository;
+  readonly campaigns: CampaignRepository;
 }
 
 export interface LoginCandidate {

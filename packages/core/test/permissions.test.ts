@@ -27,6 +27,8 @@ const expected: Record<Role, Permission[]> = {
     'segments.manage',
     'templates.read',
     'templates.manage',
+    'broadcasts.read',
+    'broadcasts.manage',
   ],
   staff: [
     'tenant.read',
@@ -46,6 +48,7 @@ const expected: Record<Role, Permission[]> = {
     'analytics.read',
     'segments.read',
     'templates.read',
+    'broadcasts.read',
   ],
 };
 

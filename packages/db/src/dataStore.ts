@@ -22,6 +22,7 @@ import {
 import { visitRepository } from './repositories/visits.js';
 import { segmentRepository } from './segments/segmentRepository.js';
 import { templateRepository } from './templates/templateRepository.js';
+import { campaignRepository } from './delivery/campaignRepository.js';
 
 /** Every repository of one tenant over one executor (the pool, or a transaction). */
 export function tenantRepos(orm: Orm, tenantId: string): TenantRepos {
@@ -43,6 +44,7 @@ export function tenantRepos(orm: Orm, tenantId: string): TenantRepos {
     templates: templateRepository(orm, tenantId),
     line: lineRepository(orm, tenantId),
     email: emailRepository(orm, tenantId),
+    campaigns: campaignRepository(orm, tenantId),
   };
 }
 

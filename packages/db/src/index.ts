@@ -11,3 +11,4 @@ export * from './export/exportRows.js';
 export { modelRunQueue, type ClaimedRun, type ModelRunQueue } from './analytics/modelRuns.js';
 export { loadAnalyticsInput } from './analytics/loadAnalyticsInput.js';
 export { writeRefresh } from './analytics/writeRefresh.js';
+export { deliveryQueue } from './delivery/deliveryQueue.js';

@@ -4,7 +4,14 @@
  * and the database itself refuses a row that points into another tenant.
  * test/schemaRules.test.ts checks this against the live catalog.
  */
-import type { AnalyticsResults, AnalyticsSettings, ModelDiagnostics, SegmentRule } from '@kayoi/contracts';
+import type {
+  AnalyticsResults,
+  AnalyticsSettings,
+  CampaignTemplates,
+  MessagingSettings,
+  ModelDiagnostics,
+  SegmentRule,
+} from '@kayoi/contracts';
 import { sql } from 'drizzle-orm';
 import {
   boolean,
@@ -34,7 +41,11 @@ export const tenants = pgTable('tenants', {
   timeZone: text('time_zone').notNull().default('Asia/Tokyo'),
   currency: text('currency').notNull().default('JPY'),
   settings: jsonb('settings')
-    .$type<{ staffCanSeeContacts?: boolean; analytics?: Partial<AnalyticsSettings> }>()
+    .$type<{
+      staffCanSeeContacts?: boolean;
+      analytics?: Partial<AnalyticsSettings>;
+      messaging?: Partial<MessagingSettings>;
+    }>()
     .notNull()
     .default({}),
   createdAt: createdAt(),
@@ -712,5 +723,156 @@ export const lineLinkCodes = pgTable(
       foreignColumns: [users.tenantId, users.id],
     }),
     index('line_link_codes_hash_idx').on(t.tenantId, t.codeHash),
+  ],
+);
+
+/**
+ * A message sent to many customers: a broadcast now, journeys later (issue 6). The audience
+ * is the segment's members when sending starts; holdout and outcome are fixed before then.
+ */
+export const campaigns = pgTable(
+  'campaigns',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    kind: text('kind', { enum: ['broadcast', 'journey'] }).notNull(),
+    name: text('name').notNull(),
+    // A broadcast's audience; journeys enrol customers one by one and have none.
+    segmentId: uuid('segment_id'),
+    templates: jsonb('templates').$type<CampaignTemplates>().notNull(),
+    variantB: jsonb('variant_b').$type<CampaignTemplates>(),
+    channelOrder: text('channel_order').array(),
+    holdoutPercent: smallint('holdout_percent').notNull(),
+    outcomeKind: text('outcome_kind', { enum: ['visit', 'revenue'] }).notNull(),
+    outcomeDays: smallint('outcome_days').notNull(),
+    status: text('status', { enum: ['draft', 'scheduled', 'preparing', 'sending', 'sent', 'cancelled'] })
+      .notNull()
+      .default('draft'),
+    sendAt: instant('send_at'),
+    // A worker preparing the audience holds this lease; another takes over when it lapses.
+    leaseUntil: instant('lease_until'),
+    startedAt: instant('started_at'),
+    finishedAt: instant('finished_at'),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+    updatedAt: updatedAt(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'campaigns_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    foreignKey({
+      name: 'campaigns_segment_fk',
+      columns: [t.tenantId, t.segmentId],
+      foreignColumns: [segments.tenantId, segments.id],
+    }),
+    foreignKey({
+      name: 'campaigns_created_by_fk',
+      columns: [t.tenantId, t.createdBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+    foreignKey({
+      name: 'campaigns_updated_by_fk',
+      columns: [t.tenantId, t.updatedBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+    index('campaigns_due_idx')
+      .on(t.status, t.sendAt)
+      .where(sql`status in ('scheduled', 'preparing')`),
+  ],
+);
+
+/**
+ * One message to one customer: the outbox the workers drain and the delivery log in one.
+ * The idempotency key (campaign or journey step, customer) is unique, so preparing twice
+ * queues nothing twice; it is also the provider's retry key, so sending twice delivers once.
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    campaignId: uuid('campaign_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    idempotencyKey: text('idempotency_key').notNull(),
+    arm: text('arm', { enum: ['a', 'b', 'holdout'] }).notNull(),
+    // A journey step's own templates; null = the campaign's (a broadcast's) templates.
+    templates: jsonb('templates').$type<CampaignTemplates>(),
+    channel: text('channel', { enum: ['line', 'email'] }),
+    status: text('status', {
+      enum: ['queued', 'sending', 'sent', 'failed', 'skipped', 'held_out', 'cancelled'],
+    }).notNull(),
+    reason: text('reason'),
+    detail: text('detail'),
+    notBefore: instant('not_before').notNull(),
+    attempts: smallint('attempts').notNull().default(0),
+    leaseUntil: instant('lease_until'),
+    providerRef: text('provider_ref'),
+    sentAt: instant('sent_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'deliveries_campaign_fk',
+      columns: [t.tenantId, t.campaignId],
+      foreignColumns: [campaigns.tenantId, campaigns.id],
+    }),
+    foreignKey({
+      name: 'deliveries_customer_fk',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('cascade'),
+    uniqueIndex('deliveries_idempotency_key').on(t.tenantId, t.idempotencyKey),
+    // The workers' queue: only rows still to send are indexed.
+    index('deliveries_queue_idx')
+      .on(t.notBefore)
+      .where(sql`status in ('queued', 'sending')`),
+    index('deliveries_campaign_idx').on(t.tenantId, t.campaignId, t.status),
+    index('deliveries_customer_idx').on(t.tenantId, t.customerId, t.createdAt),
+  ],
+);
+
+/** A channel that failed for good for one customer (bounced address, blocked account): not tried again. */
+export const channelSuppressions = pgTable(
+  'channel_suppressions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    channel: text('channel', { enum: ['line', 'email'] }).notNull(),
+    reason: text('reason').notNull(),
+    at: instant('at').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.customerId, t.channel] }),
+    foreignKey({
+      name: 'channel_suppressions_customer_fk',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('cascade'),
+  ],
+);
+
+/** A link in a sent message, rewritten to /r/{token} so a click is counted before the redirect. */
+export const trackedLinks = pgTable(
+  'tracked_links',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    token: text('token').notNull(),
+    deliveryId: uuid('delivery_id').notNull(),
+    url: text('url').notNull(),
+    clicks: integer('clicks').notNull().default(0),
+    firstClickAt: instant('first_click_at'),
+    lastClickAt: instant('last_click_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.token] }),
+    foreignKey({
+      name: 'tracked_links_delivery_fk',
+      columns: [t.tenantId, t.deliveryId],
+      foreignColumns: [deliveries.tenantId, deliveries.id],
+    }).onDelete('cascade'),
+    index('tracked_links_delivery_idx').on(t.tenantId, t.deliveryId),
   ],
 );

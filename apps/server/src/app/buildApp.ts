@@ -19,8 +19,10 @@ import { lineRoutes } from '../routes/lineRoutes.js';
 import { lineWebhookRoutes } from '../routes/lineWebhookRoutes.js';
 import { attributeRoutes, catalogRoutes, channelRoutes, storeRoutes } from '../routes/referenceRoutes.js';
 import { segmentRoutes } from '../routes/segmentRoutes.js';
+import { broadcastRoutes } from '../routes/broadcastRoutes.js';
 import { templateRoutes } from '../routes/templateRoutes.js';
 import { unsubscribeRoutes } from '../routes/unsubscribeRoutes.js';
+import { trackedLinkRoutes } from '../routes/trackedLinkRoutes.js';
 import { visitRoutes } from '../routes/visitRoutes.js';
 import type { AppDeps } from './deps.js';
 
@@ -73,12 +75,14 @@ export function buildApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     analyticsRoutes(),
     segmentRoutes(),
     templateRoutes(),
+    broadcastRoutes(),
   ]) {
     api.route('/', routes);
   }
   app.route('/api/v1', api);
   // Public links from email; outside the API so they need no session and stay short.
   app.route('/', unsubscribeRoutes());
+  app.route('/', trackedLinkRoutes());
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

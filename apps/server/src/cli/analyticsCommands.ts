@@ -1,4 +1,6 @@
+import { ephemeralUnsubscribeTokens, unsubscribeTokens } from '../security/unsubscribeTokens.js';
 import { buildWorker } from '../worker/buildWorker.js';
+import { buildDeliveryWorker } from '../worker/delivery/buildDeliveryWorker.js';
 import { computeOnWorkerThread } from '../worker/computeRefresh.js';
 import { CliError, ensureTenantOrThrow, withDatabase } from './withDatabase.js';
 
@@ -29,7 +31,7 @@ export function analyticsRefreshCommand(options: { tenant: string }): Promise<nu
   });
 }
 
-/** `kayoi worker`: the analytics worker alone, until a stop signal. */
+/** `kayoi worker`: the analytics and sending workers, without the API, until a stop signal. */
 export function workerCommand(): Promise<number> {
   return withDatabase(async ({ db, store, config }) => {
     const stopRequested = new Promise<void>((resolve) => {
@@ -37,10 +39,22 @@ export function workerCommand(): Promise<number> {
       process.once('SIGTERM', () => resolve());
     });
     const worker = buildWorker({ db, store, clock: () => new Date(), compute: computeOnWorkerThread, log });
+    const sender = buildDeliveryWorker({
+      db,
+      store,
+      clock: () => new Date(),
+      log,
+      unsubscribeTokens: config.unsubscribeSecret
+        ? unsubscribeTokens(config.unsubscribeSecret)
+        : ephemeralUnsubscribeTokens(),
+      publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      channels: { lineBaseUrl: config.lineApiUrl, smtpConnections: 8 },
+    });
     worker.start();
-    log(`Kayoi analytics worker running (${config.databaseUrl ? 'PostgreSQL' : 'embedded database'}).`);
+    sender.start();
+    log(`Kayoi worker running: analytics and sending (${config.databaseUrl ? 'PostgreSQL' : 'embedded database'}).`);
     await stopRequested;
-    await worker.stop();
+    await Promise.all([worker.stop(), sender.stop()]);
     return 0;
   });
 }

@@ -30,6 +30,7 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
     case 'ANALYTICS_NOT_READY':
     case 'SEGMENT_NOT_FOUND':
     case 'TEMPLATE_NOT_FOUND':
+    case 'BROADCAST_NOT_FOUND':
       return 404;
     case 'TENANT_REQUIRED':
     case 'CUSTOMER_ERASED':
@@ -41,6 +42,8 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
     case 'ATTRIBUTE_KEY_TAKEN':
     case 'NAME_TAKEN':
     case 'LINE_NOT_CONFIGURED':
+    case 'BROADCAST_NOT_EDITABLE':
+    case 'BROADCAST_NOT_CANCELLABLE':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -49,6 +52,9 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
     case 'TEMPLATE_SYNTAX_INVALID':
     case 'EMAIL_SMTP_PASSWORD_REQUIRED':
     case 'EMAIL_SMTP_INSECURE_AUTH':
+    case 'TEMPLATE_CHANNEL_MISMATCH':
+    case 'TEMPLATE_ARCHIVED':
+    case 'SEGMENT_ARCHIVED':
       return 422;
     case 'TOO_MANY_ATTEMPTS':
       return 429;

@@ -13,6 +13,10 @@ export interface RuntimeConfig {
   worker: boolean;
   /** Key for the unsubscribe links in email (≥ 32 bytes); without it links last until a restart. */
   unsubscribeSecret: string | undefined;
+  /** Where customers reach this server (unsubscribe and tracked links in messages); default http://localhost:PORT. */
+  publicUrl: string | undefined;
+  /** The LINE Messaging API; a local contract server in tests. */
+  lineApiUrl: string;
 }
 
 function portFrom(text: string | undefined, fallback: number): number {
@@ -34,6 +38,8 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     trustProxy: env.KAYOI_TRUST_PROXY === '1',
     worker: env.KAYOI_WORKER !== '0',
     unsubscribeSecret: env.KAYOI_UNSUBSCRIBE_SECRET || undefined,
+    publicUrl: env.KAYOI_PUBLIC_URL || undefined,
+    lineApiUrl: env.KAYOI_LINE_API_URL || 'https://api.line.me',
   };
 }
 

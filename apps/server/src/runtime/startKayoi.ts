@@ -9,6 +9,7 @@ import { unsubscribeTokens } from '../security/unsubscribeTokens.js';
 import { createDemoTenant } from '../demo/createDemoTenant.js';
 import { hasWebApp } from '../http/webApp.js';
 import { buildWorker } from '../worker/buildWorker.js';
+import { buildDeliveryWorker } from '../worker/delivery/buildDeliveryWorker.js';
 import { computeOnWorkerThread } from '../worker/computeRefresh.js';
 import { describeDatabase, type RuntimeConfig } from './config.js';
 import { openRuntimeDatabase } from './runtimeDatabase.js';
@@ -91,6 +92,18 @@ export async function startKayoi(
     worker?.start();
     const port = (server.address() as AddressInfo).port;
     const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+    const sender = config.worker
+      ? buildDeliveryWorker({
+          db: runtime.db,
+          store: deps.store,
+          clock: deps.clock,
+          log,
+          unsubscribeTokens: deps.unsubscribeTokens,
+          publicUrl: config.publicUrl ?? url,
+          channels: { lineBaseUrl: config.lineApiUrl, smtpConnections: 8 },
+        })
+      : null;
+    sender?.start();
     log(`Kayoi is running at ${url} (${describeDatabase(config)}). API docs: ${url}/api/docs`);
     let stopping: Promise<void> | null = null;
     return {
@@ -98,7 +111,7 @@ export async function startKayoi(
       port,
       stop() {
         stopping ??= new Promise<void>((resolve) => server.close(() => resolve()))
-          .then(() => worker?.stop())
+          .then(() => Promise.all([worker?.stop(), sender?.stop()]))
           .then(() => runtime.close());
         return stopping;
       },

@@ -59,6 +59,7 @@ export interface Business {
   visitId: string;
   segmentId: string;
   templateId: string;
+  broadcastId: string;
   sessionId: string;
 }
 
@@ -174,6 +175,12 @@ export async function seedBusiness(t: TestApp, name = 'Salon'): Promise<Business
     channel: 'line_text',
     ja: { body: '{{ customer.name }}様、{{ last_visit.date }}はありがとうございました。' },
   });
+  // A draft: nothing is sent until it is scheduled and a sending worker runs.
+  const broadcast = await post<{ id: string }>('/api/v1/broadcasts', {
+    name: '秋のご案内',
+    segmentId: segment.id,
+    templates: { line: template.id },
+  });
   return {
     tenantId: tenant.id,
     repos,
@@ -188,6 +195,7 @@ export async function seedBusiness(t: TestApp, name = 'Salon'): Promise<Business
     visitId: visit.id,
     segmentId: segment.id,
     templateId: template.id,
+    broadcastId: broadcast.id,
     sessionId: ownerLogin.sessionId,
   };
 }

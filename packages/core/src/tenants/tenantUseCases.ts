@@ -37,6 +37,7 @@ export function updateTenant(repos: TenantRepos, actor: Actor, patch: TenantPatc
             settings: {
               staffCanSeeContacts: patch.settings.staffCanSeeContacts ?? current.settings.staffCanSeeContacts,
               analytics: { ...current.settings.analytics, ...patch.settings.analytics },
+              messaging: { ...current.settings.messaging, ...patch.settings.messaging },
             },
           }
         : {}),

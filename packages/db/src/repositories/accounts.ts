@@ -1,5 +1,5 @@
 /** The business itself, its staff accounts and their sessions, and the audit log. */
-import { AnalyticsSettings, type AuditAction, type AuditEvent, type Tenant, type User } from '@kayoi/contracts';
+import { AnalyticsSettings, MessagingSettings, type AuditAction, type AuditEvent, type Tenant, type User } from '@kayoi/contracts';
 import type {
   AuditRepository,
   SessionRecord,
@@ -23,6 +23,7 @@ export const toTenant = (r: TenantRow): Tenant => ({
     staffCanSeeContacts: r.settings.staffCanSeeContacts ?? false,
     // Rows written before analytics settings existed read as the defaults.
     analytics: AnalyticsSettings.parse(r.settings.analytics ?? {}),
+    messaging: MessagingSettings.parse(r.settings.messaging ?? {}),
   },
   createdAt: r.createdAt.toISOString(),
 });

@@ -1,0 +1,134 @@
+import {
+  createTemplateRenderer,
+  prepareCampaign,
+  sendDeliveryBatch,
+  type DataStore,
+  type UnsubscribeTokens,
+} from '@kayoi/core';
+import type { DeliveryChannel } from '@kayoi/contracts';
+import { deliveryQueue, type Database } from '@kayoi/db';
+import { tenantChannelCache, type TenantChannelOptions } from './tenantChannels.js';
+
+export interface DeliveryWorkerDeps {
+  db: Database;
+  store: DataStore;
+  clock: () => Date;
+  log: (line: string) => void;
+  unsubscribeTokens: UnsubscribeTokens;
+  /** Where customers reach this server (tracked links, unsubscribe); null = links are not rewritten. */
+  publicUrl: string | null;
+  channels: TenantChannelOptions;
+  /** Messages claimed at once, and sent concurrently within a claim. */
+  batchSize?: number;
+  concurrency?: number;
+  /** A worker that stops answering loses its messages to another after this long. */
+  leaseSeconds?: number;
+  pollMs?: number;
+}
+
+export interface DeliveryWorker {
+  start(): void;
+  stop(): Promise<void>;
+  /** Prepares due broadcasts and sends until nothing is due now; answers messages handled. */
+  drain(): Promise<number>;
+}
+
+/**
+ * The sending worker: turns due broadcasts into queued messages, then sends them in batches.
+ * Any number may run against one PostgreSQL database; the queue hands each message to one.
+ */
+export function buildDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
+  const queue = deliveryQueue(deps.db.orm);
+  const channels = tenantChannelCache(deps.store, deps.channels);
+  const renderer = createTemplateRenderer();
+  const leaseSeconds = deps.leaseSeconds ?? 120;
+  const batchSize = deps.batchSize ?? 200;
+  const pollMs = deps.pollMs ?? 1_000;
+  const base = deps.publicUrl?.replace(/\/+$/, '') ?? null;
+  let running = false;
+  let timer: NodeJS.Timeout | null = null;
+  let busy: Promise<unknown> = Promise.resolve();
+
+  async function prepareDue(): Promise<number> {
+    let prepared = 0;
+    for (;;) {
+      const campaign = await queue.claimDueCampaign(deps.clock(), leaseSeconds);
+      if (!campaign) return prepared;
+      const repos = deps.store.forTenant(campaign.tenantId);
+      const tenant = await repos.tenant.get();
+      const configured = await channels.channelsFor(campaign.tenantId);
+      const configuredChannels: DeliveryChannel[] = [];
+      if (configured.line) configuredChannels.push('line');
+      if (configured.email) configuredChannels.push('email');
+      const count = await prepareCampaign(
+        {
+          queue,
+          repos,
+          now: deps.clock(),
+          timeZone: tenant.timeZone,
+          messaging: tenant.settings.messaging,
+          configuredChannels,
+        },
+        campaign,
+      );
+      deps.log(`broadcast ${campaign.id}: ${count} recipients queued`);
+      prepared++;
+    }
+  }
+
+  async function sendDue(): Promise<number> {
+    let handled = 0;
+    for (;;) {
+      const n = await sendDeliveryBatch(
+        {
+          queue,
+          reposFor: (tenantId) => deps.store.forTenant(tenantId),
+          channelsFor: (tenantId) => channels.channelsFor(tenantId),
+          renderer,
+          clock: deps.clock,
+          redirectBaseFor: (tenantId) => (base ? `${base}/r/${tenantId}` : null),
+          unsubscribeUrlFor: (tenantId, customerId, campaignId) =>
+            base ? `${base}/u/${deps.unsubscribeTokens.sign({ tenantId, customerId, campaignKey: campaignId })}` : null,
+          concurrency: deps.concurrency ?? 16,
+        },
+        batchSize,
+        leaseSeconds,
+      );
+      handled += n;
+      if (n === 0) break;
+    }
+    await queue.finishDrainedCampaigns(deps.clock());
+    return handled;
+  }
+
+  async function drain(): Promise<number> {
+    await prepareDue();
+    return sendDue();
+  }
+
+  async function tick(): Promise<void> {
+    if (!running) return;
+    try {
+      await drain();
+    } catch (err) {
+      // The database or a provider may be briefly unreachable; leases bring the messages back.
+      deps.log(`delivery worker: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    if (running) timer = setTimeout(() => (busy = tick()), pollMs);
+  }
+
+  return {
+    start() {
+      if (running) return;
+      running = true;
+      busy = tick();
+    },
+    async stop() {
+      running = false;
+      if (timer) clearTimeout(timer);
+      await busy;
+      await channels.close();
+    },
+    drain,
+  };
+}
