@@ -5,3 +5,4 @@ export * from './line/retryPolicy.js';
 export * from './email/emailHeaders.js';
 export * from './email/smtpOutcome.js';
 export * from './email/smtpClient.js';
+export * from './email/mimeMessage.js';

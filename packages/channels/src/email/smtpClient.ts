@@ -2,6 +2,7 @@ import type { EmailMessage, EmailMessagingPort, EmailSendOutcome } from '@kayoi/
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import { emailMessageIdFor, listUnsubscribeHeaders } from './emailHeaders.js';
+import { buildMimeMessage } from './mimeMessage.js';
 import { emailOutcomeOfError } from './smtpOutcome.js';
 
 /** 'tls' = implicit TLS (port 465); 'starttls' = plain then STARTTLS, required (587); 'none' = no TLS (tests, local relays). */
@@ -78,17 +79,18 @@ export function smtpClient(options: SmtpClientOptions): EmailMessagingPort {
     };
     try {
       const info = await transport.sendMail({
-        from: message.from.name ? { name: message.from.name, address: message.from.address } : message.from.address,
-        to: message.to,
-        ...(message.replyTo ? { replyTo: message.replyTo } : {}),
-        subject: message.subject,
-        html: message.html,
-        text: message.text,
-        headers,
-        messageId,
-        date: clock(),
-        // Base64 keeps long Japanese lines intact through relays that rewrap 8-bit text.
-        textEncoding: 'base64',
+        envelope: { from: message.from.address, to: [message.to] },
+        raw: buildMimeMessage({
+          from: message.from,
+          to: message.to,
+          replyTo: message.replyTo,
+          subject: message.subject,
+          html: message.html,
+          text: message.text,
+          messageId,
+          date: clock(),
+          headers,
+        }),
       });
       return { status: 'accepted', messageId, response: info.response };
     } catch (error) {

@@ -105,9 +105,10 @@ export interface DeliveryQueuePort {
   claimDeliveries(now: Date, limit: number, leaseSeconds: number): Promise<ClaimedDelivery[]>;
   recipients(tenantId: string, customerIds: readonly string[], now: Date): Promise<Map<string, DeliveryRecipient>>;
   campaigns(tenantId: string, campaignIds: readonly string[]): Promise<Map<string, SendingCampaign>>;
-  record(delivery: ClaimedDelivery, result: DeliveryResult): Promise<void>;
+  /** Records outcomes; a message whose row is no longer 'sending' (cancelled meanwhile) keeps its row. */
+  recordMany(outcomes: readonly { delivery: ClaimedDelivery; result: DeliveryResult }[]): Promise<void>;
   suppress(tenantId: string, customerId: string, channel: DeliveryChannel, reason: string, at: Date): Promise<void>;
-  saveLinks(tenantId: string, deliveryId: string, links: readonly TrackedLink[]): Promise<void>;
+  saveLinks(tenantId: string, links: readonly ({ deliveryId: string } & TrackedLink)[]): Promise<void>;
   /** sending → sent for campaigns with nothing left to send; answers how many. */
   finishDrainedCampaigns(now: Date): Promise<number>;
 }

@@ -7,3 +7,5 @@ export * from './deliveryQueuePort.js';
 export * from './prepareCampaign.js';
 export * from './sendDeliveries.js';
 export * from './unsubscribeFooter.js';
+export * from './channelSends.js';
+export * from './prepareMessage.js';

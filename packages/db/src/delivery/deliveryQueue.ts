@@ -211,35 +211,46 @@ export function deliveryQueue(orm: Orm): DeliveryQueuePort {
       );
     },
 
-    async record(delivery, result) {
-      const where = sql`tenant_id = ${delivery.tenantId}::uuid and id = ${delivery.id}::uuid and status = 'sending'`;
-      if (result.status === 'sent') {
+    async recordMany(outcomes) {
+      const sent = outcomes.flatMap((o) => (o.result.status === 'sent' ? [{ d: o.delivery, r: o.result }] : []));
+      if (sent.length > 0) {
         await rowsOf(
           orm,
-          sql`update deliveries set status = 'sent', channel = ${result.channel}, provider_ref = ${result.providerRef},
-                     detail = ${result.detail}, sent_at = ${result.at}, lease_until = null, updated_at = ${result.at}
-              where ${where}`,
+          sql`update deliveries d set status = 'sent', channel = o.channel, provider_ref = o.ref, detail = o.detail,
+                     sent_at = o.at, lease_until = null, updated_at = o.at
+              from unnest(${sql.param(sent.map((s) => s.d.tenantId))}::uuid[], ${sql.param(sent.map((s) => s.d.id))}::uuid[],
+                          ${sql.param(sent.map((s) => s.r.channel))}::text[], ${sql.param(sent.map((s) => s.r.providerRef))}::text[],
+                          ${sql.param(sent.map((s) => s.r.detail))}::text[],
+                          ${sql.param(sent.map((s) => s.r.at.toISOString()))}::timestamptz[])
+                   as o(tenant_id, id, channel, ref, detail, at)
+              where d.tenant_id = o.tenant_id and d.id = o.id and d.status = 'sending'`,
         );
-      } else if (result.status === 'queued') {
-        await rowsOf(
-          orm,
-          sql`update deliveries set status = 'queued', not_before = ${result.notBefore}, channel = ${result.channel},
-                     detail = ${result.detail}, lease_until = null, updated_at = now(),
-                     attempts = attempts - ${result.countAttempt ? 0 : 1}
-              where ${where}`,
-        );
-      } else if (result.status === 'cancelled') {
-        await rowsOf(
-          orm,
-          sql`update deliveries set status = 'cancelled', lease_until = null, updated_at = now() where ${where}`,
-        );
-      } else {
-        await rowsOf(
-          orm,
-          sql`update deliveries set status = ${result.status}, channel = ${result.channel}, reason = ${result.reason},
-                     detail = ${result.detail}, lease_until = null, updated_at = now()
-              where ${where}`,
-        );
+      }
+      // Everything else is rare (skips, failures, deferrals): one statement each.
+      for (const { delivery, result } of outcomes) {
+        const where = sql`tenant_id = ${delivery.tenantId}::uuid and id = ${delivery.id}::uuid and status = 'sending'`;
+        if (result.status === 'sent') continue;
+        if (result.status === 'queued') {
+          await rowsOf(
+            orm,
+            sql`update deliveries set status = 'queued', not_before = ${result.notBefore}, channel = ${result.channel},
+                       detail = ${result.detail}, lease_until = null, updated_at = now(),
+                       attempts = attempts - ${result.countAttempt ? 0 : 1}
+                where ${where}`,
+          );
+        } else if (result.status === 'cancelled') {
+          await rowsOf(
+            orm,
+            sql`update deliveries set status = 'cancelled', lease_until = null, updated_at = now() where ${where}`,
+          );
+        } else {
+          await rowsOf(
+            orm,
+            sql`update deliveries set status = ${result.status}, channel = ${result.channel}, reason = ${result.reason},
+                       detail = ${result.detail}, lease_until = null, updated_at = now()
+                where ${where}`,
+          );
+        }
       }
     },
 
@@ -252,13 +263,14 @@ export function deliveryQueue(orm: Orm): DeliveryQueuePort {
       );
     },
 
-    async saveLinks(tenantId, deliveryId, links) {
+    async saveLinks(tenantId, links) {
       if (links.length === 0) return;
       await rowsOf(
         orm,
         sql`insert into tracked_links (tenant_id, token, delivery_id, url)
-            select ${tenantId}::uuid, t.token, ${deliveryId}::uuid, t.url
-            from unnest(${sql.param(links.map((l) => l.token))}::text[], ${sql.param(links.map((l) => l.url))}::text[]) as t(token, url)
+            select ${tenantId}::uuid, t.token, t.delivery_id, t.url
+            from unnest(${sql.param(links.map((l) => l.token))}::text[], ${uuids(links.map((l) => l.deliveryId))},
+                        ${sql.param(links.map((l) => l.url))}::text[]) as t(token, delivery_id, url)
             on conflict (tenant_id, token) do nothing`,
       );
     },

@@ -54,6 +54,7 @@ export function buildDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     for (;;) {
       const campaign = await queue.claimDueCampaign(deps.clock(), leaseSeconds);
       if (!campaign) return prepared;
+      const started = performance.now();
       const repos = deps.store.forTenant(campaign.tenantId);
       const tenant = await repos.tenant.get();
       const configured = await channels.channelsFor(campaign.tenantId);
@@ -71,7 +72,9 @@ export function buildDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
         },
         campaign,
       );
-      deps.log(`broadcast ${campaign.id}: ${count} recipients queued`);
+      deps.log(
+        `broadcast ${campaign.id}: ${count} recipients queued in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
       prepared++;
     }
   }

@@ -53,14 +53,20 @@ export function pickTemplateLanguage(
 
 const locales: Record<TemplateLanguage, string> = { ja: 'ja-JP', en: 'en-US' };
 
+/** Building an Intl formatter costs far more than formatting; a broadcast formats one per message. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** A visit is an instant: the day it shows is the shop's local day (23:30 JST stays that day). */
 export function formatInstantDate(at: Date, timeZone: string, language: TemplateLanguage): string {
-  return new Intl.DateTimeFormat(locales[language], {
-    timeZone,
-    year: 'numeric',
-    month: 'long',
-    day: 'numeric',
-  }).format(at);
+  const key = `${language} ${timeZone}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locales[language], { timeZone, year: 'numeric', month: 'long', day: 'numeric' });
+    // Bounded: one per (language, zone) in use, and zones are few.
+    if (dateFormats.size > 500) dateFormats.clear();
+    dateFormats.set(key, format);
+  }
+  return format.format(at);
 }
 
 /** A calendar date has no zone; format it at UTC so no offset can move it. */
