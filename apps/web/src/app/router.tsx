@@ -6,6 +6,7 @@ import { CheckoutPage } from '../features/checkout';
 import { CustomerPage, CustomersPage } from '../features/customers';
 import { segmentRoutes } from '../features/segments';
 import { settingsRoutes } from '../features/settings';
+import { templateRoutes } from '../features/templates';
 import { Shell } from '../layout/Shell';
 import { NotFound } from './NotFound';
 
@@ -25,6 +26,7 @@ export const router = createBrowserRouter([
       { path: 'checkout', element: <CheckoutPage /> },
       { path: 'analytics', children: analyticsRoutes },
       { path: 'segments', children: segmentRoutes },
+      { path: 'templates', children: templateRoutes },
       { path: 'settings', children: settingsRoutes },
       { path: '*', element: <NotFound /> },
     ],

@@ -9,6 +9,8 @@ import segmentsEn from '../features/segments/locales/en.json';
 import segmentsJa from '../features/segments/locales/ja.json';
 import settingsEn from '../features/settings/locales/en.json';
 import settingsJa from '../features/settings/locales/ja.json';
+import templatesEn from '../features/templates/locales/en.json';
+import templatesJa from '../features/templates/locales/ja.json';
 import commonEn from './en.json';
 import commonJa from './ja.json';
 
@@ -34,6 +36,7 @@ void i18n.use(initReactI18next).init({
       settings: settingsJa,
       analytics: analyticsJa,
       segments: segmentsJa,
+      templates: templatesJa,
     },
     en: {
       common: commonEn,
@@ -42,12 +45,13 @@ void i18n.use(initReactI18next).init({
       settings: settingsEn,
       analytics: analyticsEn,
       segments: segmentsEn,
+      templates: templatesEn,
     },
   },
   lng: initialLanguage(),
   fallbackLng: 'ja',
   defaultNS: 'common',
-  ns: ['common', 'customers', 'checkout', 'settings', 'analytics', 'segments'],
+  ns: ['common', 'customers', 'checkout', 'settings', 'analytics', 'segments', 'templates'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

@@ -6,6 +6,7 @@ import {
   IconChevronDown,
   IconFilter,
   IconLogout,
+  IconMessage,
   IconSettings,
   IconUsers,
 } from '@tabler/icons-react';
@@ -31,6 +32,7 @@ const sections: Section[] = [
   { to: '/checkout', label: 'nav.checkout', icon: IconCash, needs: 'visits.write' },
   { to: '/analytics', label: 'nav.analytics', icon: IconChartDots, needs: 'analytics.read' },
   { to: '/segments', label: 'nav.segments', icon: IconFilter, needs: 'segments.read' },
+  { to: '/templates', label: 'nav.templates', icon: IconMessage, needs: 'templates.read' },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, needs: 'settings.read' },
 ];
 

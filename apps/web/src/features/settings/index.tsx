@@ -5,8 +5,10 @@ import { AttributesPage } from './attributes/AttributesPage';
 import { BusinessPage } from './business/BusinessPage';
 import { CatalogPage } from './catalog/CatalogPage';
 import { ChannelsPage } from './channels/ChannelsPage';
+import { EmailPage } from './email/EmailPage';
 import { RequirePermission } from './components/RequirePermission';
 import { ImportPage } from './import/ImportPage';
+import { LinePage } from './line/LinePage';
 import { settingsSections, type SettingsPath } from './sections';
 import { SettingsLayout } from './SettingsLayout';
 import { StaffPage } from './staff/StaffPage';
@@ -20,6 +22,8 @@ const pages: Record<SettingsPath, ReactNode> = {
   channels: <ChannelsPage />,
   business: <BusinessPage />,
   analytics: <AnalyticsSettingsPage />,
+  line: <LinePage />,
+  email: <EmailPage />,
   import: <ImportPage />,
 };
 

@@ -1,17 +1,19 @@
 import type { Permission } from '@kayoi/contracts';
 import {
   IconBuilding,
+  IconBrandLine,
   IconBuildingStore,
   IconChartDots,
   IconFileImport,
   IconForms,
+  IconMail,
   IconScissors,
   IconSpeakerphone,
   IconUsers,
 } from '@tabler/icons-react';
 
 export type SettingsPath =
-  'stores' | 'staff' | 'catalog' | 'attributes' | 'channels' | 'business' | 'analytics' | 'import';
+  'stores' | 'staff' | 'catalog' | 'attributes' | 'channels' | 'business' | 'analytics' | 'line' | 'email' | 'import';
 
 export interface SettingsSection {
   path: SettingsPath;
@@ -32,5 +34,8 @@ export const settingsSections: SettingsSection[] = [
   { path: 'business', label: 'nav.business', icon: IconBuilding, needs: 'tenant.manage' },
   // PATCH /tenant needs tenant.manage, so the analytics settings are the owner's, like the business's.
   { path: 'analytics', label: 'nav.analytics', icon: IconChartDots, needs: 'tenant.manage' },
+  // GET/PUT /channels/line and /channels/email need tenant.manage: they hold the shop's credentials.
+  { path: 'line', label: 'nav.line', icon: IconBrandLine, needs: 'tenant.manage' },
+  { path: 'email', label: 'nav.email', icon: IconMail, needs: 'tenant.manage' },
   { path: 'import', label: 'nav.import', icon: IconFileImport, needs: 'imports.run' },
 ];
