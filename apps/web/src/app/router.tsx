@@ -2,6 +2,7 @@ import { Navigate, createBrowserRouter } from 'react-router';
 import { LoginPage } from '../auth/LoginPage';
 import { RequireAuth } from '../auth/RequireAuth';
 import { analyticsRoutes } from '../features/analytics';
+import { broadcastRoutes } from '../features/broadcasts';
 import { CheckoutPage } from '../features/checkout';
 import { CustomerPage, CustomersPage } from '../features/customers';
 import { segmentRoutes } from '../features/segments';
@@ -27,6 +28,7 @@ export const router = createBrowserRouter([
       { path: 'analytics', children: analyticsRoutes },
       { path: 'segments', children: segmentRoutes },
       { path: 'templates', children: templateRoutes },
+      { path: 'broadcasts', children: broadcastRoutes },
       { path: 'settings', children: settingsRoutes },
       { path: '*', element: <NotFound /> },
     ],

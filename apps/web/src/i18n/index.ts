@@ -1,6 +1,8 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { analyticsEn, analyticsJa } from '../features/analytics/locales';
+import broadcastsEn from '../features/broadcasts/locales/en.json';
+import broadcastsJa from '../features/broadcasts/locales/ja.json';
 import checkoutEn from '../features/checkout/locales/en.json';
 import checkoutJa from '../features/checkout/locales/ja.json';
 import customersEn from '../features/customers/locales/en.json';
@@ -37,6 +39,7 @@ void i18n.use(initReactI18next).init({
       analytics: analyticsJa,
       segments: segmentsJa,
       templates: templatesJa,
+      broadcasts: broadcastsJa,
     },
     en: {
       common: commonEn,
@@ -46,12 +49,13 @@ void i18n.use(initReactI18next).init({
       analytics: analyticsEn,
       segments: segmentsEn,
       templates: templatesEn,
+      broadcasts: broadcastsEn,
     },
   },
   lng: initialLanguage(),
   fallbackLng: 'ja',
   defaultNS: 'common',
-  ns: ['common', 'customers', 'checkout', 'settings', 'analytics', 'segments', 'templates'],
+  ns: ['common', 'customers', 'checkout', 'settings', 'analytics', 'segments', 'templates', 'broadcasts'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

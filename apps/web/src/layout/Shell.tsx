@@ -5,6 +5,7 @@ import {
   IconChartDots,
   IconChevronDown,
   IconFilter,
+  IconSend,
   IconLogout,
   IconMessage,
   IconSettings,
@@ -33,6 +34,7 @@ const sections: Section[] = [
   { to: '/analytics', label: 'nav.analytics', icon: IconChartDots, needs: 'analytics.read' },
   { to: '/segments', label: 'nav.segments', icon: IconFilter, needs: 'segments.read' },
   { to: '/templates', label: 'nav.templates', icon: IconMessage, needs: 'templates.read' },
+  { to: '/broadcasts', label: 'nav.broadcasts', icon: IconSend, needs: 'broadcasts.read' },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, needs: 'settings.read' },
 ];
 

@@ -19,6 +19,7 @@ import { ProfileCard } from './ProfileCard';
 import { ScoreCard } from './ScoreCard';
 import { StatsCard } from './StatsCard';
 import { CustomerTimeline } from './CustomerTimeline';
+import { DeliveriesCard } from './DeliveriesCard';
 
 /** The karte: everything the shop knows about one customer, and their history, newest first. */
 export function CustomerPage() {
@@ -71,7 +72,10 @@ export function CustomerPage() {
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 7 }}>
-          <CustomerTimeline customerId={customer.id} />
+          <Stack gap="md">
+            <DeliveriesCard customerId={customer.id} />
+            <CustomerTimeline customerId={customer.id} />
+          </Stack>
         </Grid.Col>
       </Grid>
       {live && canWrite && <CustomerFormDrawer opened={editing} onClose={edit.close} customer={customer} />}
