@@ -110,6 +110,8 @@ function pathFor(op: Operation, s: Scene): string {
     segmentId: s.b.segmentId,
     templateId: s.b.templateId,
     broadcastId: s.b.broadcastId,
+    journeyId: s.b.journeyId,
+    presetKey: 'thank_you',
     userId: s.targetUserId,
     sessionId: s.spareSessionId,
     channel: 'email',
@@ -177,6 +179,17 @@ function bodyFor(op: Operation, s: Scene): unknown {
     },
     'PATCH /api/v1/broadcasts/{broadcastId}': { holdoutPercent: 20 },
     'POST /api/v1/broadcasts/{broadcastId}/schedule': { sendAt: '2030-01-01T00:00:00Z' },
+    'POST /api/v1/journeys': {
+      name: `${s.role}のジャーニー`,
+      definition: {
+        trigger: { type: 'first_visit' },
+        entryStepId: 'send',
+        steps: [{ id: 'send', type: 'send', templates: { line: s.b.templateId }, next: null }],
+        exitOn: { visit: true, booking: false },
+        reentry: { policy: 'after_exit', cooldownDays: 30 },
+      },
+    },
+    'PATCH /api/v1/journeys/{journeyId}': { name: 'お礼（改）', holdoutPercent: 20 },
     'PUT /api/v1/channels/email': {
       fromName: 'ヘアサロン通い',
       fromAddress: 'info@salon.example.jp',

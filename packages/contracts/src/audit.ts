@@ -26,6 +26,10 @@ export const auditActions = [
   'broadcasts.changed',
   'broadcasts.scheduled',
   'broadcasts.cancelled',
+  'journeys.created',
+  'journeys.changed',
+  'journeys.status_changed',
+  'journeys.preset_installed',
 ] as const;
 export const AuditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof AuditAction>;

@@ -97,6 +97,16 @@ export const errorMessages = {
     ja: '送信を終えた一斉配信は取り消せません。',
     en: 'A broadcast that has finished sending cannot be cancelled.',
   },
+  JOURNEY_NOT_FOUND: { ja: 'ジャーニーが見つかりません。', en: 'Journey not found.' },
+  JOURNEY_DEFINITION_INVALID: {
+    ja: 'ジャーニーのステップ構成に誤りがあります。',
+    en: 'The journey definition is not valid.',
+  },
+  JOURNEY_ARCHIVED: {
+    ja: 'アーカイブ済みのジャーニーは変更・再開できません。',
+    en: 'An archived journey cannot be changed or restarted.',
+  },
+  JOURNEY_PRESET_NOT_FOUND: { ja: 'テンプレートジャーニーが見つかりません。', en: 'Journey preset not found.' },
   TEMPLATE_CHANNEL_MISMATCH: {
     ja: 'テンプレートのチャネルが送信先と合いません（LINEにはLINEテンプレート、メールにはメールテンプレート）。',
     en: 'The template is for another channel (LINE templates for LINE, email templates for email).',

@@ -22,3 +22,4 @@ export * from './templates.js';
 export * from './messagingSettings.js';
 export * from './broadcasts.js';
 export * from './journeys.js';
+export * from './journeyApi.js';

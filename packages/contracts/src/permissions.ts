@@ -26,6 +26,8 @@ export const permissions = [
   'templates.manage',
   'broadcasts.read',
   'broadcasts.manage',
+  'journeys.read',
+  'journeys.manage',
 ] as const;
 export const Permission = z.enum(permissions).meta({ id: 'Permission' });
 export type Permission = z.infer<typeof Permission>;
@@ -55,5 +57,6 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'segments.read',
     'templates.read',
     'broadcasts.read',
+    'journeys.read',
   ],
 };

@@ -52,6 +52,7 @@ import type {
 } from '@kayoi/contracts';
 import type { SegmentPlan } from './segments/segmentPlan.js';
 import type { CampaignRepository } from './delivery/campaignPorts.js';
+import type { JourneyRepository } from './journeys/journeyPorts.js';
 
 export interface Page<T> {
   items: T[];
@@ -389,6 +390,7 @@ export interface TenantRepos {
   readonly line: LineRepository;
   readonly email: EmailRepository;
   readonly campaigns: CampaignRepository;
+  readonly journeys: JourneyRepository;
 }
 
 export interface LoginCandidate {

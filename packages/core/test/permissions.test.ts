@@ -29,6 +29,8 @@ const expected: Record<Role, Permission[]> = {
     'templates.manage',
     'broadcasts.read',
     'broadcasts.manage',
+    'journeys.read',
+    'journeys.manage',
   ],
   staff: [
     'tenant.read',
@@ -49,6 +51,7 @@ const expected: Record<Role, Permission[]> = {
     'segments.read',
     'templates.read',
     'broadcasts.read',
+    'journeys.read',
   ],
 };
 

@@ -12,3 +12,11 @@ export { modelRunQueue, type ClaimedRun, type ModelRunQueue } from './analytics/
 export { loadAnalyticsInput } from './analytics/loadAnalyticsInput.js';
 export { writeRefresh } from './analytics/writeRefresh.js';
 export { deliveryQueue } from './delivery/deliveryQueue.js';
+export {
+  journeyScanStore,
+  type JourneyScanStore,
+  type ScanCursor,
+  type ActiveJourney,
+  type VisitHistoryRow,
+} from './journeys/journeyScanStore.js';
+export { journeyRunStore, type JourneyRunStore, type ClaimedEnrollment } from './journeys/journeyRunStore.js';

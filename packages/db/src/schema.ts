@@ -8,6 +8,7 @@ import type {
   AnalyticsResults,
   AnalyticsSettings,
   CampaignTemplates,
+  JourneyDefinition,
   MessagingSettings,
   ModelDiagnostics,
   SegmentRule,
@@ -874,5 +875,198 @@ export const trackedLinks = pgTable(
       foreignColumns: [deliveries.tenantId, deliveries.id],
     }).onDelete('cascade'),
     index('tracked_links_delivery_idx').on(t.tenantId, t.deliveryId),
+  ],
+);
+
+/**
+ * A journey (step delivery, issue 6): its name, status and current version. Its messages go
+ * through the deliveries outbox under its own `campaigns` row (kind 'journey'), which carries
+ * the holdout share and the declared outcome, so journeys and broadcasts share one engine.
+ */
+export const journeys = pgTable(
+  'journeys',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    name: text('name').notNull(),
+    status: text('status', { enum: ['draft', 'active', 'paused', 'archived'] })
+      .notNull()
+      .default('draft'),
+    currentVersion: integer('current_version').notNull(),
+    campaignId: uuid('campaign_id').notNull(),
+    presetKey: text('preset_key'),
+    // entered_segment journeys: the local day of the last membership snapshot; null = none yet,
+    // so the first scan only takes one (switching a journey on must not enrol the whole segment).
+    segmentSnapshotOn: date('segment_snapshot_on', { mode: 'string' }),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+    updatedAt: updatedAt(),
+    updatedBy: uuid('updated_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'journeys_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    foreignKey({
+      name: 'journeys_campaign_fk',
+      columns: [t.tenantId, t.campaignId],
+      foreignColumns: [campaigns.tenantId, campaigns.id],
+    }),
+    foreignKey({
+      name: 'journeys_created_by_fk',
+      columns: [t.tenantId, t.createdBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+    foreignKey({
+      name: 'journeys_updated_by_fk',
+      columns: [t.tenantId, t.updatedBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+    // Workers look for active journeys across tenants.
+    index('journeys_status_idx').on(t.status),
+  ],
+);
+
+/** Every saved definition of a journey; an edit adds a version, enrollments keep theirs. */
+export const journeyVersions = pgTable(
+  'journey_versions',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    journeyId: uuid('journey_id').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<JourneyDefinition>().notNull(),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.journeyId, t.version] }),
+    foreignKey({
+      name: 'journey_versions_journey_fk',
+      columns: [t.tenantId, t.journeyId],
+      foreignColumns: [journeys.tenantId, journeys.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'journey_versions_created_by_fk',
+      columns: [t.tenantId, t.createdBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+  ],
+);
+
+/**
+ * One customer's durable place in one journey version (JourneyEnrollmentState as columns).
+ * `entry_key` names the trigger occurrence (a visit id, a birthday date), so the same
+ * occurrence never enrols twice however often a scan runs.
+ */
+export const journeyEnrollments = pgTable(
+  'journey_enrollments',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    journeyId: uuid('journey_id').notNull(),
+    version: integer('version').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    arm: text('arm', { enum: ['a', 'holdout'] }).notNull(),
+    entryKey: text('entry_key').notNull(),
+    status: text('status', { enum: ['active', 'completed', 'exited'] }).notNull(),
+    stepId: text('step_id'),
+    wakeAt: instant('wake_at'),
+    enteredAt: instant('entered_at').notNull(),
+    endedAt: instant('ended_at'),
+    endReason: text('end_reason'),
+    visitedStepIds: jsonb('visited_step_ids').$type<string[]>().notNull().default([]),
+    leaseUntil: instant('lease_until'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'journey_enrollments_version_fk',
+      columns: [t.tenantId, t.journeyId, t.version],
+      foreignColumns: [journeyVersions.tenantId, journeyVersions.journeyId, journeyVersions.version],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'journey_enrollments_customer_fk',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('cascade'),
+    uniqueIndex('journey_enrollments_entry_key').on(t.tenantId, t.journeyId, t.customerId, t.entryKey),
+    index('journey_enrollments_customer_idx').on(t.tenantId, t.journeyId, t.customerId, t.enteredAt),
+    // The workers' queue: active enrollments by when they are due (null = now).
+    index('journey_enrollments_due_idx')
+      .on(t.wakeAt)
+      .where(sql`status = 'active'`),
+  ],
+);
+
+/** A journey's "tell the staff" step: shown to the shop until someone reads it. */
+export const staffNotifications = pgTable(
+  'staff_notifications',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+    journeyId: uuid('journey_id'),
+    // The step's idempotency key: a retried step notifies once.
+    sourceKey: text('source_key').notNull(),
+    message: text('message').notNull(),
+    createdAt: createdAt(),
+    readAt: instant('read_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'staff_notifications_customer_fk',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'staff_notifications_journey_fk',
+      columns: [t.tenantId, t.journeyId],
+      foreignColumns: [journeys.tenantId, journeys.id],
+    }).onDelete('set null'),
+    uniqueIndex('staff_notifications_source_key').on(t.tenantId, t.sourceKey),
+    index('staff_notifications_created_idx').on(t.tenantId, t.createdAt),
+  ],
+);
+
+/**
+ * Where the journey worker's scans of one tenant stand: the last visit it looked at
+ * (created_at, id) and the last local day whose daily triggers it ran.
+ */
+export const journeyScanCursors = pgTable(
+  'journey_scan_cursors',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    lastVisitCreatedAt: instant('last_visit_created_at'),
+    lastVisitId: uuid('last_visit_id'),
+    lastDailyScanOn: date('last_daily_scan_on', { mode: 'string' }),
+    leaseUntil: instant('lease_until'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId] }),
+    foreignKey({ name: 'journey_scan_cursors_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+  ],
+);
+
+/** Who was in an entered_segment journey's segment at the last daily scan, to see who entered since. */
+export const journeySegmentMembers = pgTable(
+  'journey_segment_members',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    journeyId: uuid('journey_id').notNull(),
+    customerId: uuid('customer_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.journeyId, t.customerId] }),
+    foreignKey({
+      name: 'journey_segment_members_journey_fk',
+      columns: [t.tenantId, t.journeyId],
+      foreignColumns: [journeys.tenantId, journeys.id],
+    }).onDelete('cascade'),
+    foreignKey({
+      name: 'journey_segment_members_customer_fk',
+      columns: [t.tenantId, t.customerId],
+      foreignColumns: [customers.tenantId, customers.id],
+    }).onDelete('cascade'),
   ],
 );

@@ -20,6 +20,7 @@ import { lineWebhookRoutes } from '../routes/lineWebhookRoutes.js';
 import { attributeRoutes, catalogRoutes, channelRoutes, storeRoutes } from '../routes/referenceRoutes.js';
 import { segmentRoutes } from '../routes/segmentRoutes.js';
 import { broadcastRoutes } from '../routes/broadcastRoutes.js';
+import { journeyRoutes } from '../routes/journeyRoutes.js';
 import { templateRoutes } from '../routes/templateRoutes.js';
 import { unsubscribeRoutes } from '../routes/unsubscribeRoutes.js';
 import { trackedLinkRoutes } from '../routes/trackedLinkRoutes.js';
@@ -76,6 +77,7 @@ export function buildApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     segmentRoutes(),
     templateRoutes(),
     broadcastRoutes(),
+    journeyRoutes(),
   ]) {
     api.route('/', routes);
   }

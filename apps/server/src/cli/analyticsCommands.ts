@@ -1,6 +1,7 @@
 import { ephemeralUnsubscribeTokens, unsubscribeTokens } from '../security/unsubscribeTokens.js';
 import { buildWorker } from '../worker/buildWorker.js';
 import { buildDeliveryWorker } from '../worker/delivery/buildDeliveryWorker.js';
+import { buildJourneyWorker } from '../worker/journeys/buildJourneyWorker.js';
 import { computeOnWorkerThread } from '../worker/computeRefresh.js';
 import { CliError, ensureTenantOrThrow, withDatabase } from './withDatabase.js';
 
@@ -31,7 +32,7 @@ export function analyticsRefreshCommand(options: { tenant: string }): Promise<nu
   });
 }
 
-/** `kayoi worker`: the analytics and sending workers, without the API, until a stop signal. */
+/** `kayoi worker`: the analytics, journey and sending workers, without the API, until a stop signal. */
 export function workerCommand(): Promise<number> {
   return withDatabase(async ({ db, store, config }) => {
     const stopRequested = new Promise<void>((resolve) => {
@@ -50,11 +51,15 @@ export function workerCommand(): Promise<number> {
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
       channels: { lineBaseUrl: config.lineApiUrl, smtpConnections: 8 },
     });
+    const journeys = buildJourneyWorker({ db, store, clock: () => new Date(), log });
     worker.start();
     sender.start();
-    log(`Kayoi worker running: analytics and sending (${config.databaseUrl ? 'PostgreSQL' : 'embedded database'}).`);
+    journeys.start();
+    log(
+      `Kayoi worker running: analytics, journeys and sending (${config.databaseUrl ? 'PostgreSQL' : 'embedded database'}).`,
+    );
     await stopRequested;
-    await Promise.all([worker.stop(), sender.stop()]);
+    await Promise.all([worker.stop(), sender.stop(), journeys.stop()]);
     return 0;
   });
 }

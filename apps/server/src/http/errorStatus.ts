@@ -31,6 +31,8 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
     case 'SEGMENT_NOT_FOUND':
     case 'TEMPLATE_NOT_FOUND':
     case 'BROADCAST_NOT_FOUND':
+    case 'JOURNEY_NOT_FOUND':
+    case 'JOURNEY_PRESET_NOT_FOUND':
       return 404;
     case 'TENANT_REQUIRED':
     case 'CUSTOMER_ERASED':
@@ -44,6 +46,7 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
     case 'LINE_NOT_CONFIGURED':
     case 'BROADCAST_NOT_EDITABLE':
     case 'BROADCAST_NOT_CANCELLABLE':
+    case 'JOURNEY_ARCHIVED':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
@@ -55,6 +58,7 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
     case 'TEMPLATE_CHANNEL_MISMATCH':
     case 'TEMPLATE_ARCHIVED':
     case 'SEGMENT_ARCHIVED':
+    case 'JOURNEY_DEFINITION_INVALID':
       return 422;
     case 'TOO_MANY_ATTEMPTS':
       return 429;

@@ -10,6 +10,7 @@ import { createDemoTenant } from '../demo/createDemoTenant.js';
 import { hasWebApp } from '../http/webApp.js';
 import { buildWorker } from '../worker/buildWorker.js';
 import { buildDeliveryWorker } from '../worker/delivery/buildDeliveryWorker.js';
+import { buildJourneyWorker } from '../worker/journeys/buildJourneyWorker.js';
 import { computeOnWorkerThread } from '../worker/computeRefresh.js';
 import { describeDatabase, type RuntimeConfig } from './config.js';
 import { openRuntimeDatabase } from './runtimeDatabase.js';
@@ -104,6 +105,10 @@ export async function startKayoi(
         })
       : null;
     sender?.start();
+    const journeys = config.worker
+      ? buildJourneyWorker({ db: runtime.db, store: deps.store, clock: deps.clock, log })
+      : null;
+    journeys?.start();
     log(`Kayoi is running at ${url} (${describeDatabase(config)}). API docs: ${url}/api/docs`);
     let stopping: Promise<void> | null = null;
     return {
@@ -111,7 +116,7 @@ export async function startKayoi(
       port,
       stop() {
         stopping ??= new Promise<void>((resolve) => server.close(() => resolve()))
-          .then(() => Promise.all([worker?.stop(), sender?.stop()]))
+          .then(() => Promise.all([worker?.stop(), sender?.stop(), journeys?.stop()]))
           .then(() => runtime.close());
         return stopping;
       },

@@ -60,6 +60,7 @@ export interface Business {
   segmentId: string;
   templateId: string;
   broadcastId: string;
+  journeyId: string;
   sessionId: string;
 }
 
@@ -181,6 +182,20 @@ export async function seedBusiness(t: TestApp, name = 'Salon'): Promise<Business
     segmentId: segment.id,
     templates: { line: template.id },
   });
+  // A draft journey: nothing enrols until it is activated and a journey worker runs.
+  const journey = await post<{ id: string }>('/api/v1/journeys', {
+    name: 'ご来店お礼',
+    definition: {
+      trigger: { type: 'any_visit' },
+      entryStepId: 'wait',
+      steps: [
+        { id: 'wait', type: 'wait', duration: { hours: 1 }, next: 'send' },
+        { id: 'send', type: 'send', templates: { line: template.id }, next: null },
+      ],
+      exitOn: { visit: false, booking: false },
+      reentry: { policy: 'never' },
+    },
+  });
   return {
     tenantId: tenant.id,
     repos,
@@ -196,6 +211,7 @@ export async function seedBusiness(t: TestApp, name = 'Salon'): Promise<Business
     segmentId: segment.id,
     templateId: template.id,
     broadcastId: broadcast.id,
+    journeyId: journey.id,
     sessionId: ownerLogin.sessionId,
   };
 }

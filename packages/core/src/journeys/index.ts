@@ -6,3 +6,6 @@ export * from './triggers.js';
 export * from './visitCycle.js';
 export * from './presetTemplates.js';
 export * from './presets.js';
+export * from './journeyPorts.js';
+export * from './journeyUseCases.js';
+export * from './installJourneyPreset.js';
