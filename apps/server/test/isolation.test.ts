@@ -45,6 +45,7 @@ function pathFor(template: string, b: Business, runId: string): string {
     segmentId: b.segmentId,
     templateId: b.templateId,
     broadcastId: b.broadcastId,
+    webhookId: b.webhookId,
     journeyId: b.journeyId,
     presetKey: 'thank_you',
     userId: b.users.staff,
@@ -105,6 +106,8 @@ function bodyFor(op: Operation, b: Business): unknown {
     'POST /api/v1/broadcasts/power-preview': { segmentId: b.segmentId },
     'POST /api/v1/broadcasts': { name: 'x', segmentId: b.segmentId, templates: { line: b.templateId } },
     'PATCH /api/v1/broadcasts/{broadcastId}': { name: 'hijacked' },
+    'POST /api/v1/webhooks': { url: 'https://alpha.example.jp/hook', events: ['message.sent'] },
+    'PATCH /api/v1/webhooks/{webhookId}': { url: 'https://hijack.example.jp/hook' },
     'POST /api/v1/broadcasts/{broadcastId}/schedule': {},
     'POST /api/v1/journeys': {
       name: 'x',
@@ -173,6 +176,7 @@ async function snapshot(t: TestApp, b: Business) {
   const segments = await b.repos.segments.list({ includeArchived: true });
   const templates = await b.repos.templates.list({ includeArchived: true });
   const broadcasts = await b.repos.campaigns.list({ includeCancelled: true });
+  const webhooks = await b.repos.webhooks.list();
   const journeys = await b.repos.journeys.list();
   const customers = await b.repos.customers.list({ sort: 'recent', limit: 200, includeErased: true });
   const sessions = await b.repos.sessions.findById(b.sessionId);
@@ -261,6 +265,7 @@ for (const engine of engines) {
             b.segmentId,
             b.templateId,
             b.broadcastId,
+            b.webhookId,
             b.journeyId,
             b.users.staff,
             b.tenantId,

@@ -110,6 +110,7 @@ function pathFor(op: Operation, s: Scene): string {
     segmentId: s.b.segmentId,
     templateId: s.b.templateId,
     broadcastId: s.b.broadcastId,
+    webhookId: s.b.webhookId,
     journeyId: s.b.journeyId,
     presetKey: 'thank_you',
     userId: s.targetUserId,
@@ -179,6 +180,8 @@ function bodyFor(op: Operation, s: Scene): unknown {
     },
     'PATCH /api/v1/broadcasts/{broadcastId}': { holdoutPercent: 20 },
     'POST /api/v1/broadcasts/{broadcastId}/schedule': { sendAt: '2030-01-01T00:00:00Z' },
+    'POST /api/v1/webhooks': { url: 'https://hooks.example.jp/other', events: ['message.sent', 'message.failed'] },
+    'PATCH /api/v1/webhooks/{webhookId}': { active: false },
     'POST /api/v1/journeys': {
       name: `${s.role}のジャーニー`,
       definition: {

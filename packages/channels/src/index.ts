@@ -6,3 +6,4 @@ export * from './email/emailHeaders.js';
 export * from './email/smtpOutcome.js';
 export * from './email/smtpClient.js';
 export * from './email/mimeMessage.js';
+export * from './webhook/webhookClient.js';

@@ -88,6 +88,7 @@ export const errorMessages = {
     en: 'The segment rule is not valid.',
   },
   TEMPLATE_NOT_FOUND: { ja: 'テンプレートが見つかりません。', en: 'Template not found.' },
+  WEBHOOK_NOT_FOUND: { ja: 'Webhookの送信先が見つかりません。', en: 'Webhook endpoint not found.' },
   BROADCAST_NOT_FOUND: { ja: '一斉配信が見つかりません。', en: 'Broadcast not found.' },
   BROADCAST_NOT_EDITABLE: {
     ja: '配信を始めた一斉配信は変更できません。',

@@ -23,3 +23,4 @@ export * from './messagingSettings.js';
 export * from './broadcasts.js';
 export * from './journeys.js';
 export * from './journeyApi.js';
+export * from './webhooks.js';

@@ -23,3 +23,4 @@ export * from './segments/index.js';
 export * from './messaging/index.js';
 export * from './journeys/index.js';
 export * from './delivery/index.js';
+export * from './webhooks/index.js';

@@ -52,6 +52,7 @@ import type {
 } from '@kayoi/contracts';
 import type { SegmentPlan } from './segments/segmentPlan.js';
 import type { CampaignRepository } from './delivery/campaignPorts.js';
+import type { WebhookRepository } from './webhooks/webhookPorts.js';
 import type { JourneyRepository } from './journeys/journeyPorts.js';
 
 export interface Page<T> {
@@ -390,6 +391,7 @@ export interface TenantRepos {
   readonly line: LineRepository;
   readonly email: EmailRepository;
   readonly campaigns: CampaignRepository;
+  readonly webhooks: WebhookRepository;
   readonly journeys: JourneyRepository;
 }
 

@@ -23,6 +23,7 @@ import { visitRepository } from './repositories/visits.js';
 import { segmentRepository } from './segments/segmentRepository.js';
 import { templateRepository } from './templates/templateRepository.js';
 import { campaignRepository } from './delivery/campaignRepository.js';
+import { webhookRepository } from './webhooks/webhookRepository.js';
 import { journeyRepository } from './journeys/journeyRepository.js';
 
 /** Every repository of one tenant over one executor (the pool, or a transaction). */
@@ -46,6 +47,7 @@ export function tenantRepos(orm: Orm, tenantId: string): TenantRepos {
     line: lineRepository(orm, tenantId),
     email: emailRepository(orm, tenantId),
     campaigns: campaignRepository(orm, tenantId),
+    webhooks: webhookRepository(orm, tenantId),
     journeys: journeyRepository(orm, tenantId),
   };
 }

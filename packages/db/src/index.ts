@@ -20,3 +20,4 @@ export {
   type VisitHistoryRow,
 } from './journeys/journeyScanStore.js';
 export { journeyRunStore, type JourneyRunStore, type ClaimedEnrollment } from './journeys/journeyRunStore.js';
+export { webhookOutbox } from './webhooks/webhookOutbox.js';

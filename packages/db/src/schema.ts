@@ -1070,3 +1070,67 @@ export const journeySegmentMembers = pgTable(
     }).onDelete('cascade'),
   ],
 );
+
+/** A business's own system that receives signed events (webhook.test, message.sent, message.failed). */
+export const webhookEndpoints = pgTable(
+  'webhook_endpoints',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    url: text('url').notNull(),
+    description: text('description'),
+    // Kept in the clear: the server needs it back to sign; the API shows it once, at creation.
+    secret: text('secret').notNull(),
+    events: text('events').array().notNull(),
+    active: boolean('active').notNull().default(true),
+    createdAt: createdAt(),
+    createdBy: uuid('created_by'),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ name: 'webhook_endpoints_tenant_fk', columns: [t.tenantId], foreignColumns: [tenants.tenantId] }),
+    foreignKey({
+      name: 'webhook_endpoints_created_by_fk',
+      columns: [t.tenantId, t.createdBy],
+      foreignColumns: [users.tenantId, users.id],
+    }),
+  ],
+);
+
+/** The outbox of webhook calls: one row per (endpoint, event), retried with backoff until it is taken. */
+export const webhookEvents = pgTable(
+  'webhook_events',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    id: uuid('id').notNull(),
+    endpointId: uuid('endpoint_id').notNull(),
+    eventType: text('event_type').notNull(),
+    // What the event is about (a delivery id…): with the endpoint, it makes a repeat a no-op.
+    sourceKey: text('source_key').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    status: text('status', { enum: ['queued', 'sending', 'sent', 'failed'] })
+      .notNull()
+      .default('queued'),
+    attempts: smallint('attempts').notNull().default(0),
+    notBefore: instant('not_before').notNull(),
+    leaseUntil: instant('lease_until'),
+    responseStatus: smallint('response_status'),
+    lastError: text('last_error'),
+    createdAt: createdAt(),
+    sentAt: instant('sent_at'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({
+      name: 'webhook_events_endpoint_fk',
+      columns: [t.tenantId, t.endpointId],
+      foreignColumns: [webhookEndpoints.tenantId, webhookEndpoints.id],
+    }).onDelete('cascade'),
+    uniqueIndex('webhook_events_source_key').on(t.tenantId, t.endpointId, t.eventType, t.sourceKey),
+    index('webhook_events_queue_idx')
+      .on(t.notBefore)
+      .where(sql`status in ('queued', 'sending')`),
+    index('webhook_events_endpoint_idx').on(t.tenantId, t.endpointId, t.createdAt),
+  ],
+);

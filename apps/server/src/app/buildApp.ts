@@ -20,6 +20,7 @@ import { lineWebhookRoutes } from '../routes/lineWebhookRoutes.js';
 import { attributeRoutes, catalogRoutes, channelRoutes, storeRoutes } from '../routes/referenceRoutes.js';
 import { segmentRoutes } from '../routes/segmentRoutes.js';
 import { broadcastRoutes } from '../routes/broadcastRoutes.js';
+import { webhookRoutes } from '../routes/webhookRoutes.js';
 import { journeyRoutes } from '../routes/journeyRoutes.js';
 import { templateRoutes } from '../routes/templateRoutes.js';
 import { unsubscribeRoutes } from '../routes/unsubscribeRoutes.js';
@@ -77,6 +78,7 @@ export function buildApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     segmentRoutes(),
     templateRoutes(),
     broadcastRoutes(),
+    webhookRoutes(),
     journeyRoutes(),
   ]) {
     api.route('/', routes);

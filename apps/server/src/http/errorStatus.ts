@@ -31,6 +31,7 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
     case 'SEGMENT_NOT_FOUND':
     case 'TEMPLATE_NOT_FOUND':
     case 'BROADCAST_NOT_FOUND':
+    case 'WEBHOOK_NOT_FOUND':
     case 'JOURNEY_NOT_FOUND':
     case 'JOURNEY_PRESET_NOT_FOUND':
       return 404;

@@ -60,6 +60,7 @@ export interface Business {
   segmentId: string;
   templateId: string;
   broadcastId: string;
+  webhookId: string;
   journeyId: string;
   sessionId: string;
 }
@@ -196,6 +197,10 @@ export async function seedBusiness(t: TestApp, name = 'Salon'): Promise<Business
       reentry: { policy: 'never' },
     },
   });
+  const webhook = await post<{ id: string }>('/api/v1/webhooks', {
+    url: 'https://hooks.example.jp/kayoi',
+    events: ['message.sent'],
+  });
   return {
     tenantId: tenant.id,
     repos,
@@ -211,6 +216,7 @@ export async function seedBusiness(t: TestApp, name = 'Salon'): Promise<Business
     segmentId: segment.id,
     templateId: template.id,
     broadcastId: broadcast.id,
+    webhookId: webhook.id,
     journeyId: journey.id,
     sessionId: ownerLogin.sessionId,
   };

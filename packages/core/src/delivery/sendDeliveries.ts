@@ -3,6 +3,7 @@ import type { TenantRepos } from '../ports.js';
 import { sendReadyMessage, type ReadyMessage, type TenantChannels } from './channelSends.js';
 import type { ClaimedDelivery, DeliveryQueuePort, DeliveryResult } from './deliveryQueuePort.js';
 import { prepareMessage, type TenantBatch } from './prepareMessage.js';
+import type { WebhookEventDraft, WebhookOutboxPort } from '../webhooks/webhookPorts.js';
 
 export interface SendDeps {
   queue: DeliveryQueuePort;
@@ -15,6 +16,8 @@ export interface SendDeps {
   unsubscribeUrlFor: (tenantId: string, customerId: string, campaignId: string) => string | null;
   /** How many messages of one batch are in flight at once (SMTP connections, LINE requests). */
   concurrency: number;
+  /** Where message.sent / message.failed events go for the business's webhooks. */
+  webhooks?: WebhookOutboxPort;
 }
 
 /**
@@ -64,8 +67,35 @@ export async function sendDeliveryBatch(deps: SendDeps, limit: number, leaseSeco
     });
     await Promise.all(lanes);
     await recorder.flush();
+    await deps.webhooks?.emit(tenantId, webhookEventsOf(recorder.written), deps.clock());
   }
   return claimed.length;
+}
+
+/** message.sent and message.failed for the business's webhooks; skips and deferrals are not events. */
+function webhookEventsOf(
+  outcomes: readonly { delivery: ClaimedDelivery; result: DeliveryResult }[],
+): WebhookEventDraft[] {
+  return outcomes.flatMap(({ delivery, result }): WebhookEventDraft[] => {
+    const about = { deliveryId: delivery.id, campaignId: delivery.campaignId, customerId: delivery.customerId };
+    if (result.status === 'sent')
+      return [
+        {
+          type: 'message.sent',
+          sourceKey: delivery.id,
+          payload: { ...about, channel: result.channel, sentAt: result.at.toISOString() },
+        },
+      ];
+    if (result.status === 'failed')
+      return [
+        {
+          type: 'message.failed',
+          sourceKey: delivery.id,
+          payload: { ...about, channel: result.channel, reason: result.reason, detail: result.detail },
+        },
+      ];
+    return [];
+  });
 }
 
 /** Outcomes are written a few dozen at a time, one statement each time, not one per message. */
@@ -79,10 +109,12 @@ const RECORD_EVERY = 25;
  */
 function outcomeRecorder(queue: DeliveryQueuePort) {
   let pending: { delivery: ClaimedDelivery; result: DeliveryResult }[] = [];
+  const written: { delivery: ClaimedDelivery; result: DeliveryResult }[] = [];
   let writing: Promise<void> = Promise.resolve();
   const write = () => {
     const group = pending;
     pending = [];
+    written.push(...group);
     writing = writing.then(() => (group.length > 0 ? queue.recordMany(group) : undefined));
     return writing;
   };
@@ -93,5 +125,7 @@ function outcomeRecorder(queue: DeliveryQueuePort) {
       if (pending.length >= RECORD_EVERY) write().catch(() => undefined);
     },
     flush: () => write(),
+    /** Every outcome handed to the database so far (after flush: all of them). */
+    written,
   };
 }

@@ -2,11 +2,13 @@ import {
   createTemplateRenderer,
   prepareCampaign,
   sendDeliveryBatch,
+  sendWebhookBatch,
   type DataStore,
   type UnsubscribeTokens,
 } from '@kayoi/core';
 import type { DeliveryChannel } from '@kayoi/contracts';
-import { deliveryQueue, type Database } from '@kayoi/db';
+import { webhookClient } from '@kayoi/channels';
+import { deliveryQueue, webhookOutbox, type Database } from '@kayoi/db';
 import { tenantChannelCache, type TenantChannelOptions } from './tenantChannels.js';
 
 export interface DeliveryWorkerDeps {
@@ -24,6 +26,8 @@ export interface DeliveryWorkerDeps {
   /** A worker that stops answering loses its messages to another after this long. */
   leaseSeconds?: number;
   pollMs?: number;
+  /** For tests that answer webhooks in-process; the real fetch otherwise. */
+  webhookFetch?: typeof fetch;
 }
 
 export interface DeliveryWorker {
@@ -39,6 +43,8 @@ export interface DeliveryWorker {
  */
 export function buildDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const queue = deliveryQueue(deps.db.orm);
+  const webhooks = webhookOutbox(deps.db.orm);
+  const webhookHttp = webhookClient({ ...(deps.webhookFetch ? { fetch: deps.webhookFetch } : {}) });
   const channels = tenantChannelCache(deps.store, deps.channels);
   const renderer = createTemplateRenderer();
   const leaseSeconds = deps.leaseSeconds ?? 120;
@@ -93,6 +99,7 @@ export function buildDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
           unsubscribeUrlFor: (tenantId, customerId, campaignId) =>
             base ? `${base}/u/${deps.unsubscribeTokens.sign({ tenantId, customerId, campaignKey: campaignId })}` : null,
           concurrency: deps.concurrency ?? 16,
+          webhooks,
         },
         batchSize,
         leaseSeconds,
@@ -101,6 +108,15 @@ export function buildDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
       if (n === 0) break;
     }
     await queue.finishDrainedCampaigns(deps.clock());
+    for (;;) {
+      const n = await sendWebhookBatch(
+        { outbox: webhooks, post: (request) => webhookHttp.post(request), clock: deps.clock, concurrency: 8 },
+        100,
+        leaseSeconds,
+      );
+      handled += n;
+      if (n === 0) break;
+    }
     return handled;
   }
 
