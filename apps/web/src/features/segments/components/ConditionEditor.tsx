@@ -1,29 +1,60 @@
 import { ActionIcon, Flex, NumberInput, Paper, Select, Switch, Text } from '@mantine/core';
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { fieldDef, valueForOp } from '../fields';
+import { attributeCondition, attributeDef, fieldDef, valueForOp, type FieldDef } from '../fields';
 import type { ConditionNode } from '../ruleTree';
-import type { Option } from './useFieldOptions';
-import { ConsentChannelInput, ValueInput } from './ValueInput';
-import type { OptionSource } from '../fields';
+import type { FieldOptions } from './useFieldOptions';
+import { ConsentChannelInput, ValueInput, type ValueShape } from './ValueInput';
 
 interface Props {
   node: ConditionNode;
-  options: Record<OptionSource, Option[]>;
+  options: FieldOptions;
   problems: string[];
   readOnly: boolean;
   onChange: (node: ConditionNode) => void;
   onRemove: () => void;
 }
 
+/**
+ * The operators and value box of a condition. A custom attribute's come from its type; an
+ * attribute not (yet) known keeps its saved operator and is edited as text until it is.
+ */
+function resolve(fields: Record<string, unknown>, options: FieldOptions): { def: FieldDef; shape: ValueShape } | null {
+  const def = fieldDef(String(fields.type));
+  if (!def) return null;
+  if (def.kind !== 'attribute') {
+    const integer = def.kind === 'number' && (def.step === undefined || def.step >= 1);
+    const shape: ValueShape = {
+      kind: def.kind,
+      options: def.options ? options[def.options] : [],
+      step: def.step,
+      decimalScale: integer ? 0 : def.kind === 'number' ? 2 : undefined,
+      numeric: def.options === 'month',
+    };
+    return { def, shape };
+  }
+  const attribute = options.attributes.find((a) => a.id === fields.attributeId);
+  if (!attribute) return { def: { ...def, ops: [String(fields.op)] }, shape: { kind: 'text', options: [] } };
+  const typed = attributeDef(attribute.type);
+  const choices = attribute.options.map((o) => ({ value: o.value, label: o.label }));
+  return { def: typed, shape: { kind: typed.valueKind, options: choices } };
+}
+
 /** One condition: field, operator and value side by side on a desktop, stacked on a phone. */
 export function ConditionEditor({ node, options, problems, readOnly, onChange, onRemove }: Props) {
   const { t } = useTranslation('segments');
   const field = String(node.fields.type);
-  const def = fieldDef(field);
-  const label = t(`field.${field}`, { defaultValue: field });
+  const resolved = resolve(node.fields, options);
+  const attribute = options.attributes.find((a) => a.id === node.fields.attributeId);
+  const fieldLabel = t(`field.${field}`, { defaultValue: field });
+  // "Custom attribute (hair type)": several attribute conditions stay tellable apart.
+  const label = attribute ? t('attributeCondition', { field: fieldLabel, attribute: attribute.label }) : fieldLabel;
   const op = String(node.fields.op);
   const set = (patch: Record<string, unknown>) => onChange({ ...node, fields: { ...node.fields, ...patch } });
+  // Archived attributes stay listed only when this condition already uses one.
+  const attributeChoices = options.attributes
+    .filter((a) => !a.archived || a.id === node.fields.attributeId)
+    .map((a) => ({ value: a.id, label: a.label }));
   return (
     <Paper
       withBorder
@@ -35,31 +66,42 @@ export function ConditionEditor({ node, options, problems, readOnly, onChange, o
       <fieldset disabled={readOnly} style={{ border: 0, margin: 0, padding: 0, minWidth: 0 }}>
         <Flex direction={{ base: 'column', sm: 'row' }} gap="xs" align={{ base: 'stretch', sm: 'center' }} wrap="wrap">
           <Text fw={500} size="sm" miw={120}>
-            {label}
+            {fieldLabel}
           </Text>
-          {def?.kind === 'consent' && (
+          {resolved?.def.kind === 'consent' && (
             <ConsentChannelInput value={node.fields.channel} onChange={(channel) => set({ channel })} />
           )}
-          {def && (
+          {resolved?.def.kind === 'attribute' && (
+            <Select
+              aria-label={t('attribute')}
+              placeholder={t('attributePlaceholder')}
+              data={attributeChoices}
+              value={
+                typeof node.fields.attributeId === 'string' && node.fields.attributeId ? node.fields.attributeId : null
+              }
+              // A new attribute may be of another type: start again from what its type allows.
+              onChange={(id) =>
+                onChange({ ...node, fields: attributeCondition(options.attributes.find((a) => a.id === id)) })
+              }
+              allowDeselect={false}
+              searchable
+              w={{ base: '100%', sm: 160 }}
+            />
+          )}
+          {resolved && (
             <Select
               aria-label={t('operator')}
-              data={def.ops.map((o) => ({ value: o, label: t(`op.${o}`) }))}
+              data={resolved.def.ops.map((o) => ({ value: o, label: t(`op.${o}`) }))}
               value={op}
-              onChange={(next) => next && set({ op: next, value: valueForOp(def, next, node.fields.value) })}
+              onChange={(next) => next && set({ op: next, value: valueForOp(resolved.def, next, node.fields.value) })}
               allowDeselect={false}
               w={{ base: '100%', sm: 140 }}
             />
           )}
-          {def && (
-            <ValueInput
-              def={def}
-              op={op}
-              value={node.fields.value}
-              options={def.options ? options[def.options] : []}
-              onChange={(value) => set({ value })}
-            />
+          {resolved && (
+            <ValueInput shape={resolved.shape} op={op} value={node.fields.value} onChange={(value) => set({ value })} />
           )}
-          {def?.within && (
+          {resolved?.def.within && (
             <NumberInput
               aria-label={t('withinDays')}
               placeholder={t('withinDaysPlaceholder')}

@@ -1,15 +1,15 @@
 import { ActionIcon, Button, Flex, Paper, SegmentedControl, Select, Stack, Switch, Text } from '@mantine/core';
 import { IconFolderPlus, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { fieldDef, fieldDefs, type OptionSource } from '../fields';
+import { attributeCondition, fieldDef, fieldDefs } from '../fields';
 import { emptyGroup, newId, type GroupNode, type RuleNode } from '../ruleTree';
 import { ConditionEditor } from './ConditionEditor';
-import type { Option } from './useFieldOptions';
+import type { FieldOptions } from './useFieldOptions';
 
 interface Props {
   node: GroupNode;
   depth: number;
-  options: Record<OptionSource, Option[]>;
+  options: FieldOptions;
   problemsFor: (id: string) => string[];
   readOnly: boolean;
   onChange: (node: GroupNode) => void;
@@ -31,7 +31,11 @@ export function GroupEditor({ node, depth, options, problemsFor, readOnly, onCha
   const addCondition = (field: string | null) => {
     const def = field ? fieldDef(field) : undefined;
     if (!def) return;
-    const fields: Record<string, unknown> = { type: def.field, op: def.defaultOp, value: def.defaultValue };
+    // A custom attribute starts on the first live one; its type then decides the operators.
+    const fields: Record<string, unknown> =
+      def.kind === 'attribute'
+        ? attributeCondition(options.attributes.find((a) => !a.archived))
+        : { type: def.field, op: def.defaultOp, value: def.defaultValue };
     if (def.kind === 'consent') fields.channel = 'line';
     onChange({ ...node, rules: [...node.rules, { kind: 'condition', id: newId(), not: false, fields }] });
   };
