@@ -93,6 +93,7 @@ export const deliverySkipReasons = [
   'transient_failure_exhausted',
   'customer_erased',
   'suppressed',
+  'line_quota_exhausted',
 ] as const;
 export const DeliveryReason = z.enum(deliverySkipReasons).meta({ id: 'DeliveryReason' });
 export type DeliveryReason = z.infer<typeof DeliveryReason>;

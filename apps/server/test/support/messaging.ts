@@ -3,6 +3,7 @@ import type { Broadcast, Delivery } from '@kayoi/contracts';
 import {
   startLineContractServer,
   type LineContractServer,
+  type LineContractServerOptions,
 } from '../../../../packages/channels/test/support/lineContractServer.js';
 import { startSmtpTestServer, type SmtpTestServer } from '../../../../packages/channels/test/support/smtpTestServer.js';
 import type { SmtpTestConfig } from '../../../../packages/channels/test/support/smtpServerProcess.js';
@@ -37,8 +38,9 @@ export async function connectChannels(
   t: TestApp,
   b: Business,
   smtpConfig: SmtpTestConfig = {},
+  lineOptions: Partial<LineContractServerOptions> = {},
 ): Promise<MessagingScene> {
-  const line = await startLineContractServer({ channelAccessToken: LINE_ACCESS_TOKEN });
+  const line = await startLineContractServer({ ...lineOptions, channelAccessToken: LINE_ACCESS_TOKEN });
   const smtp = await startSmtpTestServer(smtpConfig);
   const put = async (path: string, body: unknown) => {
     const res = await t.call('PUT', path, { token: b.tokens.owner, body });

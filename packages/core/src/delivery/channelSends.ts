@@ -64,6 +64,9 @@ async function sendLine(
       detail: outcome.alreadyAccepted ? 'accepted earlier under the same retry key' : null,
       at: clock(),
     };
+  // 429 for good means the month's quota is used up: the account's limit, not this customer's fault.
+  if (outcome.status === 'permanent_failure' && outcome.providerStatus === 429)
+    return { status: 'failed', channel: 'line', reason: 'line_quota_exhausted', detail: outcome.message };
   if (outcome.status === 'permanent_failure')
     return {
       status: 'failed',

@@ -18,6 +18,8 @@ export interface TenantBatch {
   templates: Map<string, MessageTemplate | null>;
   /** Messages this batch is sending per customer, for the weekly cap. */
   sentNow: Map<string, number>;
+  /** LINE messages the account may still send this month (read before the batch; Infinity = no limit). */
+  lineQuotaLeft: number;
 }
 
 export interface MessageDeps {
@@ -78,22 +80,24 @@ export async function prepareMessage(
   const available: Partial<Record<DeliveryChannel, MessageTemplate>> = {};
   const line = await templateOf(context, templateIds.line);
   const email = await templateOf(context, templateIds.email);
-  if (line && context.channels.line) available.line = line;
+  // Past the month's LINE quota, LINE is not offered: the customer gets email if they can.
+  const lineUsable = Boolean(line && context.channels.line);
+  if (line && lineUsable && context.lineQuotaLeft > 0) available.line = line;
   if (email && context.channels.email) available.email = email;
   const order = campaign.channelOrder ?? settings.channelOrder;
   const customer = recipient.customer;
-  const channel = chooseChannel(
-    order,
-    {
-      consents: Object.fromEntries(Object.entries(customer.consents).map(([k, v]) => [k, v.status])),
-      suppressed: recipient.suppressed,
-      email: customer.email,
-      lineUserId: customer.lineUserId,
-    },
-    available,
-  );
+  const facts = {
+    consents: Object.fromEntries(Object.entries(customer.consents).map(([k, v]) => [k, v.status])),
+    suppressed: recipient.suppressed,
+    email: customer.email,
+    lineUserId: customer.lineUserId,
+  };
+  const channel = chooseChannel(order, facts, available);
   if (channel === null) {
-    const reason = unreachableReason(order, recipient, available) ?? 'no_consented_channel';
+    const overQuota = lineUsable && chooseChannel(order, facts, { ...available, line: line! }) === 'line';
+    const reason = overQuota
+      ? 'line_quota_exhausted'
+      : (unreachableReason(order, recipient, available) ?? 'no_consented_channel');
     return done({ status: 'skipped', channel: null, reason, detail: null });
   }
   const alreadySent = recipient.sentInLastWeek + (context.sentNow.get(delivery.customerId) ?? 0);
@@ -113,6 +117,7 @@ export async function prepareMessage(
       detail: `${rendered.code}: ${rendered.message}`,
     });
   context.sentNow.set(delivery.customerId, (context.sentNow.get(delivery.customerId) ?? 0) + 1);
+  if (channel === 'line') context.lineQuotaLeft -= 1;
   const unsubscribeUrl =
     channel === 'email' ? deps.unsubscribeUrlFor(delivery.tenantId, delivery.customerId, delivery.campaignId) : null;
   let message: RenderedMessage = unsubscribeUrl

@@ -32,10 +32,12 @@ export async function sendDeliveryBatch(deps: SendDeps, limit: number, leaseSeco
   for (const d of claimed) byTenant.set(d.tenantId, [...(byTenant.get(d.tenantId) ?? []), d]);
   for (const [tenantId, batch] of byTenant) {
     const repos = deps.reposFor(tenantId);
+    const channels = await deps.channelsFor(tenantId);
     const context: TenantBatch = {
       tenant: await repos.tenant.get(),
       repos,
-      channels: await deps.channelsFor(tenantId),
+      channels,
+      lineQuotaLeft: await lineQuotaLeftOf(channels),
       recipients: await deps.queue.recipients(tenantId, [...new Set(batch.map((d) => d.customerId))], deps.clock()),
       campaigns: await deps.queue.campaigns(tenantId, [...new Set(batch.map((d) => d.campaignId))]),
       templates: new Map(),
@@ -70,6 +72,17 @@ export async function sendDeliveryBatch(deps: SendDeps, limit: number, leaseSeco
     await deps.webhooks?.emit(tenantId, webhookEventsOf(recorder.written), deps.clock());
   }
   return claimed.length;
+}
+
+/**
+ * The LINE account's messages left this month, read before each batch. A quota that cannot be
+ * read does not stop sending: LINE itself refuses past the limit, and that is recorded as such.
+ */
+async function lineQuotaLeftOf(channels: TenantChannels): Promise<number> {
+  if (!channels.line) return 0;
+  const answer = await channels.line.quota();
+  if (answer.status !== 'ok' || answer.quota.type === 'none' || answer.quota.limit === null) return Infinity;
+  return Math.max(0, answer.quota.limit - answer.quota.totalUsage);
 }
 
 /** message.sent and message.failed for the business's webhooks; skips and deferrals are not events. */
