@@ -197,6 +197,7 @@ async function snapshot(t: TestApp, b: Business) {
     segments,
     templates,
     broadcasts,
+    webhooks,
     journeys,
     customers,
     revoked: sessions?.revokedAt,
