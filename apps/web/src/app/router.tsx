@@ -5,6 +5,7 @@ import { analyticsRoutes } from '../features/analytics';
 import { broadcastRoutes } from '../features/broadcasts';
 import { CheckoutPage } from '../features/checkout';
 import { CustomerPage, CustomersPage } from '../features/customers';
+import { journeyRoutes } from '../features/journeys';
 import { segmentRoutes } from '../features/segments';
 import { settingsRoutes } from '../features/settings';
 import { templateRoutes } from '../features/templates';
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
       { path: 'segments', children: segmentRoutes },
       { path: 'templates', children: templateRoutes },
       { path: 'broadcasts', children: broadcastRoutes },
+      { path: 'journeys', children: journeyRoutes },
       { path: 'settings', children: settingsRoutes },
       { path: '*', element: <NotFound /> },
     ],

@@ -7,6 +7,8 @@ import checkoutEn from '../features/checkout/locales/en.json';
 import checkoutJa from '../features/checkout/locales/ja.json';
 import customersEn from '../features/customers/locales/en.json';
 import customersJa from '../features/customers/locales/ja.json';
+import journeysEn from '../features/journeys/locales/en.json';
+import journeysJa from '../features/journeys/locales/ja.json';
 import segmentsEn from '../features/segments/locales/en.json';
 import segmentsJa from '../features/segments/locales/ja.json';
 import settingsEn from '../features/settings/locales/en.json';
@@ -40,6 +42,7 @@ void i18n.use(initReactI18next).init({
       segments: segmentsJa,
       templates: templatesJa,
       broadcasts: broadcastsJa,
+      journeys: journeysJa,
     },
     en: {
       common: commonEn,
@@ -50,12 +53,13 @@ void i18n.use(initReactI18next).init({
       segments: segmentsEn,
       templates: templatesEn,
       broadcasts: broadcastsEn,
+      journeys: journeysEn,
     },
   },
   lng: initialLanguage(),
   fallbackLng: 'ja',
   defaultNS: 'common',
-  ns: ['common', 'customers', 'checkout', 'settings', 'analytics', 'segments', 'templates', 'broadcasts'],
+  ns: ['common', 'customers', 'checkout', 'settings', 'analytics', 'segments', 'templates', 'broadcasts', 'journeys'],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

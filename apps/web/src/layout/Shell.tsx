@@ -5,6 +5,7 @@ import {
   IconChartDots,
   IconChevronDown,
   IconFilter,
+  IconRoute,
   IconSend,
   IconLogout,
   IconMessage,
@@ -35,6 +36,7 @@ const sections: Section[] = [
   { to: '/segments', label: 'nav.segments', icon: IconFilter, needs: 'segments.read' },
   { to: '/templates', label: 'nav.templates', icon: IconMessage, needs: 'templates.read' },
   { to: '/broadcasts', label: 'nav.broadcasts', icon: IconSend, needs: 'broadcasts.read' },
+  { to: '/journeys', label: 'nav.journeys', icon: IconRoute, needs: 'journeys.read' },
   { to: '/settings', label: 'nav.settings', icon: IconSettings, needs: 'settings.read' },
 ];
 

@@ -61,7 +61,12 @@ export function ReportPanel({
     );
   }
   if (query.isError) return <ErrorAlert error={query.error} />;
-  const r = query.data;
+  return <ReportView report={query.data} timeZone={timeZone} />;
+}
+
+/** The report itself, for any campaign that is measured the same way (journeys too). */
+export function ReportView({ report: r, timeZone }: { report: MeasurementReport; timeZone: string }) {
+  const { t } = useTranslation(['broadcasts', 'common']);
   const points = (x: number) => formatPoints(x);
   return (
     <Stack gap="md" data-testid="report">
