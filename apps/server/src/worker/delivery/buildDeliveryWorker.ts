@@ -9,6 +9,7 @@ import {
 import type { DeliveryChannel } from '@kayoi/contracts';
 import { webhookClient } from '@kayoi/channels';
 import { deliveryQueue, webhookOutbox, type Database } from '@kayoi/db';
+import { errorText, pollingLoop } from '../pollingLoop.js';
 import { tenantChannelCache, type TenantChannelOptions } from './tenantChannels.js';
 
 export interface DeliveryWorkerDeps {
@@ -49,11 +50,7 @@ export function buildDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const renderer = createTemplateRenderer();
   const leaseSeconds = deps.leaseSeconds ?? 120;
   const batchSize = deps.batchSize ?? 200;
-  const pollMs = deps.pollMs ?? 1_000;
   const base = deps.publicUrl?.replace(/\/+$/, '') ?? null;
-  let running = false;
-  let timer: NodeJS.Timeout | null = null;
-  let busy: Promise<unknown> = Promise.resolve();
 
   async function prepareDue(): Promise<number> {
     let prepared = 0;
@@ -125,27 +122,11 @@ export function buildDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
     return sendDue();
   }
 
-  async function tick(): Promise<void> {
-    if (!running) return;
-    try {
-      await drain();
-    } catch (err) {
-      // The database or a provider may be briefly unreachable; leases bring the messages back.
-      deps.log(`delivery worker: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (running) timer = setTimeout(() => (busy = tick()), pollMs);
-  }
-
+  const loop = pollingLoop(drain, deps.pollMs ?? 1_000, (err) => deps.log(`delivery worker: ${errorText(err)}`));
   return {
-    start() {
-      if (running) return;
-      running = true;
-      busy = tick();
-    },
+    start: loop.start,
     async stop() {
-      running = false;
-      if (timer) clearTimeout(timer);
-      await busy;
+      await loop.stop();
       await channels.close();
     },
     drain,

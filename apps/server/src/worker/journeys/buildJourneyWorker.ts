@@ -1,5 +1,6 @@
 import { localDateOf, type DataStore } from '@kayoi/core';
 import { journeyScanStore, type Database } from '@kayoi/db';
+import { errorText, pollingLoop } from '../pollingLoop.js';
 import { runDueEnrollments } from './runDueEnrollments.js';
 import { daysToScan, scanDailyTriggers } from './scanDailyTriggers.js';
 import { scanNewVisits } from './scanVisits.js';
@@ -30,10 +31,6 @@ export function buildJourneyWorker(deps: JourneyWorkerDeps): JourneyWorker {
   const scans = journeyScanStore(deps.db.orm);
   const leaseSeconds = deps.leaseSeconds ?? 120;
   const batchSize = deps.batchSize ?? 200;
-  const pollMs = deps.pollMs ?? 5_000;
-  let running = false;
-  let timer: NodeJS.Timeout | null = null;
-  let busy: Promise<unknown> = Promise.resolve();
 
   async function scanTenant(tenantId: string): Promise<void> {
     const now = deps.clock();
@@ -72,28 +69,6 @@ export function buildJourneyWorker(deps: JourneyWorkerDeps): JourneyWorker {
     }
   }
 
-  async function tick(): Promise<void> {
-    if (!running) return;
-    try {
-      await drain();
-    } catch (err) {
-      // The database may be briefly unreachable; leases hand the work to the next tick or worker.
-      deps.log(`journey worker: ${err instanceof Error ? err.message : String(err)}`);
-    }
-    if (running) timer = setTimeout(() => (busy = tick()), pollMs);
-  }
-
-  return {
-    start() {
-      if (running) return;
-      running = true;
-      busy = tick();
-    },
-    async stop() {
-      running = false;
-      if (timer) clearTimeout(timer);
-      await busy;
-    },
-    drain,
-  };
+  const loop = pollingLoop(drain, deps.pollMs ?? 5_000, (err) => deps.log(`journey worker: ${errorText(err)}`));
+  return { start: loop.start, stop: loop.stop, drain };
 }
