@@ -47,6 +47,7 @@ function pathFor(template: string, b: Business, runId: string): string {
     broadcastId: b.broadcastId,
     webhookId: b.webhookId,
     journeyId: b.journeyId,
+    notificationId: b.notificationId,
     presetKey: 'thank_you',
     userId: b.users.staff,
     sessionId: b.sessionId,
@@ -178,6 +179,7 @@ async function snapshot(t: TestApp, b: Business) {
   const broadcasts = await b.repos.campaigns.list({ includeCancelled: true });
   const webhooks = await b.repos.webhooks.list();
   const journeys = await b.repos.journeys.list();
+  const notifications = await b.repos.journeys.staffNotifications({ limit: 200 });
   const customers = await b.repos.customers.list({ sort: 'recent', limit: 200, includeErased: true });
   const sessions = await b.repos.sessions.findById(b.sessionId);
   const line = await b.repos.line.credentials();
@@ -199,6 +201,7 @@ async function snapshot(t: TestApp, b: Business) {
     broadcasts,
     webhooks,
     journeys,
+    notifications,
     customers,
     revoked: sessions?.revokedAt,
     line,
@@ -268,6 +271,7 @@ for (const engine of engines) {
             b.broadcastId,
             b.webhookId,
             b.journeyId,
+            b.notificationId,
             b.users.staff,
             b.tenantId,
           ]) {

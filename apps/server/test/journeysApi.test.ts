@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { Journey, JourneyVersion } from '@kayoi/contracts';
+import type { Journey, JourneyVersion, StaffNotification } from '@kayoi/contracts';
+import { journeyRunStore } from '@kayoi/db';
 import { engines } from '@kayoi/db/testing';
 import { getJson, postJson } from './support/messaging.js';
 import { seedBusiness, startTestApp, type Business, type TestApp } from './support/testApp.js';
@@ -134,6 +135,73 @@ for (const engine of engines) {
       assert.notEqual(again.id, installed.id);
       const unknown = await t.call('POST', '/api/v1/journey-presets/nope/install', { token: b.tokens.owner });
       assert.equal(unknown.status, 400);
+    });
+
+    it('lists staff notifications newest first, pages them, filters the unread, and marks one read', async () => {
+      const run = journeyRunStore(t.test.db.orm);
+      // The seed's notification (2025-07-01) plus three later ones, as notify_staff steps write them.
+      for (const day of ['2025-07-02', '2025-07-03', '2025-07-04'])
+        await run.notifyStaff({
+          tenantId: b.tenantId,
+          customerId: b.customerId,
+          journeyId: b.journeyId,
+          sourceKey: `test:${day}`,
+          message: `${day} のフォロー`,
+          at: new Date(`${day}T02:00:00.000Z`),
+        });
+      type NotificationPage = { items: StaffNotification[]; nextCursor: string | null };
+      const seen: StaffNotification[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: NotificationPage = await getJson<NotificationPage>(
+          t,
+          b.tokens.staff,
+          `/api/v1/staff-notifications?limit=3${cursor ? `&cursor=${cursor}` : ''}`,
+        );
+        seen.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor);
+      assert.deepEqual(
+        seen.map((n) => n.createdAt.slice(0, 10)),
+        ['2025-07-04', '2025-07-03', '2025-07-02', '2025-07-01'],
+      );
+      assert.ok(
+        seen.every((n) => n.readAt === null && n.customerName === '山田 花子' && n.journeyName === 'ご来店お礼'),
+      );
+
+      const target = seen[1]!;
+      const read = await postJson<StaffNotification>(
+        t,
+        b.tokens.staff,
+        `/api/v1/staff-notifications/${target.id}/read`,
+        undefined,
+        200,
+      );
+      assert.ok(read.readAt);
+      const again = await postJson<StaffNotification>(
+        t,
+        b.tokens.manager,
+        `/api/v1/staff-notifications/${target.id}/read`,
+        undefined,
+        200,
+      );
+      assert.equal(again.readAt, read.readAt, 'the first reading counts');
+      const unread = await getJson<NotificationPage>(t, b.tokens.staff, '/api/v1/staff-notifications?unread=true');
+      assert.deepEqual(
+        unread.items.map((n) => n.id),
+        seen.filter((n) => n.id !== target.id).map((n) => n.id),
+      );
+      const asAnalyst = await getJson<NotificationPage>(t, b.tokens.analyst, '/api/v1/staff-notifications');
+      assert.equal(asAnalyst.items.length, seen.length);
+      assert.ok(
+        asAnalyst.items.every((n) => n.customerName === null),
+        'the analyst sees no names',
+      );
+      const missing = await t.call('POST', `/api/v1/staff-notifications/${b.journeyId}/read`, {
+        token: b.tokens.staff,
+      });
+      assert.equal(missing.status, 404);
+      assert.equal(((await missing.json()) as { error: { code: string } }).error.code, 'STAFF_NOTIFICATION_NOT_FOUND');
     });
   });
 }

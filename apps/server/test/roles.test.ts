@@ -112,6 +112,7 @@ function pathFor(op: Operation, s: Scene): string {
     broadcastId: s.b.broadcastId,
     webhookId: s.b.webhookId,
     journeyId: s.b.journeyId,
+    notificationId: s.b.notificationId,
     presetKey: 'thank_you',
     userId: s.targetUserId,
     sessionId: s.spareSessionId,

@@ -108,6 +108,7 @@ export const errorMessages = {
     en: 'An archived journey cannot be changed or restarted.',
   },
   JOURNEY_PRESET_NOT_FOUND: { ja: 'テンプレートジャーニーが見つかりません。', en: 'Journey preset not found.' },
+  STAFF_NOTIFICATION_NOT_FOUND: { ja: 'スタッフへのお知らせが見つかりません。', en: 'Staff notification not found.' },
   TEMPLATE_CHANNEL_MISMATCH: {
     ja: 'テンプレートのチャネルが送信先と合いません（LINEにはLINEテンプレート、メールにはメールテンプレート）。',
     en: 'The template is for another channel (LINE templates for LINE, email templates for email).',

@@ -23,4 +23,5 @@ export * from './messagingSettings.js';
 export * from './broadcasts.js';
 export * from './journeys.js';
 export * from './journeyApi.js';
+export * from './staffNotifications.js';
 export * from './webhooks.js';

@@ -22,6 +22,7 @@ import { segmentRoutes } from '../routes/segmentRoutes.js';
 import { broadcastRoutes } from '../routes/broadcastRoutes.js';
 import { webhookRoutes } from '../routes/webhookRoutes.js';
 import { journeyRoutes } from '../routes/journeyRoutes.js';
+import { staffNotificationRoutes } from '../routes/staffNotificationRoutes.js';
 import { templateRoutes } from '../routes/templateRoutes.js';
 import { unsubscribeRoutes } from '../routes/unsubscribeRoutes.js';
 import { trackedLinkRoutes } from '../routes/trackedLinkRoutes.js';
@@ -80,6 +81,7 @@ export function buildApp(deps: AppDeps): OpenAPIHono<AppEnv> {
     broadcastRoutes(),
     webhookRoutes(),
     journeyRoutes(),
+    staffNotificationRoutes(),
   ]) {
     api.route('/', routes);
   }

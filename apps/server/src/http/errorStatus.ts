@@ -34,6 +34,7 @@ export function errorStatus(code: ErrorCode): 400 | 401 | 403 | 404 | 409 | 413 
     case 'WEBHOOK_NOT_FOUND':
     case 'JOURNEY_NOT_FOUND':
     case 'JOURNEY_PRESET_NOT_FOUND':
+    case 'STAFF_NOTIFICATION_NOT_FOUND':
       return 404;
     case 'TENANT_REQUIRED':
     case 'CUSTOMER_ERASED':

@@ -1,6 +1,6 @@
 import type { Role } from '@kayoi/contracts';
 import { createTenantWithOwner, type TenantRepos } from '@kayoi/core';
-import type { Engine } from '@kayoi/db';
+import { journeyRunStore, type Engine } from '@kayoi/db';
 import { openTestDatabase, type TestDatabase } from '@kayoi/db/testing';
 import { buildApp } from '../../src/app/buildApp.js';
 import { defaultAppDeps, type AppDeps } from '../../src/app/deps.js';
@@ -62,6 +62,8 @@ export interface Business {
   broadcastId: string;
   webhookId: string;
   journeyId: string;
+  /** A win-back style note for the staff, as a journey's notify_staff step leaves it. */
+  notificationId: string;
   sessionId: string;
 }
 
@@ -201,6 +203,20 @@ export async function seedBusiness(t: TestApp, name = 'Salon'): Promise<Business
     url: 'https://hooks.example.jp/kayoi',
     events: ['message.sent'],
   });
+  // Written the way the journey worker writes it: there is no API to create one.
+  await journeyRunStore(t.test.db.orm).notifyStaff({
+    tenantId: tenant.id,
+    customerId: customer.id,
+    journeyId: journey.id,
+    sourceKey: `seed:${slug}`,
+    message: '呼び戻しメッセージから14日、まだご来店がありません。',
+    at: new Date('2025-07-01T02:00:00.000Z'),
+  });
+  const [notification] = await t.test.db.query<{ id: string }>(
+    `select id from staff_notifications where tenant_id = $1`,
+    [tenant.id],
+  );
+  const notificationId = notification!.id;
   return {
     tenantId: tenant.id,
     repos,
@@ -218,6 +234,7 @@ export async function seedBusiness(t: TestApp, name = 'Salon'): Promise<Business
     broadcastId: broadcast.id,
     webhookId: webhook.id,
     journeyId: journey.id,
+    notificationId,
     sessionId: ownerLogin.sessionId,
   };
 }

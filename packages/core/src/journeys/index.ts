@@ -9,3 +9,4 @@ export * from './presets.js';
 export * from './journeyPorts.js';
 export * from './journeyUseCases.js';
 export * from './installJourneyPreset.js';
+export * from './staffNotificationUseCases.js';

@@ -6,6 +6,8 @@ import type {
   JourneyEnrollmentListQuery,
   JourneyStatus,
   JourneyVersion,
+  StaffNotification,
+  StaffNotificationListQuery,
 } from '@kayoi/contracts';
 import type { ArmTotals } from '../delivery/measurementReport.js';
 import type { Page } from '../ports.js';
@@ -46,4 +48,10 @@ export interface JourneyRepository {
    * visits recorded before any journey was switched on enrol nobody.
    */
   ensureScanCursor(): Promise<void>;
+  /** What notify_staff steps left for the shop, newest first. */
+  staffNotifications(
+    query: Omit<StaffNotificationListQuery, 'limit'> & { limit: number },
+  ): Promise<Page<StaffNotification>>;
+  /** Marks it read (the first reading counts; reading again changes nothing); null when there is none. */
+  markStaffNotificationRead(id: string, at: Date): Promise<StaffNotification | null>;
 }

@@ -3,6 +3,7 @@ import type { ArmTotals, JourneyRepository } from '@kayoi/core';
 import { sql, type SQL } from 'drizzle-orm';
 import { rowsOf, type Orm } from '../database.js';
 import { decodeCursor, encodeCursor, iso, newId } from '../repositories/shared.js';
+import { staffNotificationQueries } from './staffNotificationQueries.js';
 
 interface JourneyRow {
   id: string;
@@ -84,6 +85,8 @@ export function journeyRepository(orm: Orm, tenantId: string): JourneyRepository
   const exec = (query: SQL) => rowsOf(orm, query);
 
   return {
+    ...staffNotificationQueries(orm, tenantId),
+
     list: () => select(sql`true`),
     findById,
 
