@@ -6,6 +6,7 @@ import { broadcastRoutes } from '../features/broadcasts';
 import { CheckoutPage } from '../features/checkout';
 import { CustomerPage, CustomersPage } from '../features/customers';
 import { journeyRoutes } from '../features/journeys';
+import { notificationRoutes } from '../features/notifications';
 import { segmentRoutes } from '../features/segments';
 import { settingsRoutes } from '../features/settings';
 import { templateRoutes } from '../features/templates';
@@ -31,6 +32,7 @@ export const router = createBrowserRouter([
       { path: 'templates', children: templateRoutes },
       { path: 'broadcasts', children: broadcastRoutes },
       { path: 'journeys', children: journeyRoutes },
+      { path: 'notifications', children: notificationRoutes },
       { path: 'settings', children: settingsRoutes },
       { path: '*', element: <NotFound /> },
     ],

@@ -9,6 +9,8 @@ import customersEn from '../features/customers/locales/en.json';
 import customersJa from '../features/customers/locales/ja.json';
 import journeysEn from '../features/journeys/locales/en.json';
 import journeysJa from '../features/journeys/locales/ja.json';
+import notificationsEn from '../features/notifications/locales/en.json';
+import notificationsJa from '../features/notifications/locales/ja.json';
 import segmentsEn from '../features/segments/locales/en.json';
 import segmentsJa from '../features/segments/locales/ja.json';
 import settingsEn from '../features/settings/locales/en.json';
@@ -43,6 +45,7 @@ void i18n.use(initReactI18next).init({
       templates: templatesJa,
       broadcasts: broadcastsJa,
       journeys: journeysJa,
+      notifications: notificationsJa,
     },
     en: {
       common: commonEn,
@@ -54,12 +57,24 @@ void i18n.use(initReactI18next).init({
       templates: templatesEn,
       broadcasts: broadcastsEn,
       journeys: journeysEn,
+      notifications: notificationsEn,
     },
   },
   lng: initialLanguage(),
   fallbackLng: 'ja',
   defaultNS: 'common',
-  ns: ['common', 'customers', 'checkout', 'settings', 'analytics', 'segments', 'templates', 'broadcasts', 'journeys'],
+  ns: [
+    'common',
+    'customers',
+    'checkout',
+    'settings',
+    'analytics',
+    'segments',
+    'templates',
+    'broadcasts',
+    'journeys',
+    'notifications',
+  ],
   interpolation: { escapeValue: false },
   returnNull: false,
 });

@@ -16,6 +16,7 @@ import type { Permission } from '@kayoi/contracts';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { useLogout, useMe } from '../auth/session';
+import { NotificationBell } from '../features/notifications';
 import { LanguageSwitch } from './LanguageSwitch';
 
 interface Section {
@@ -63,27 +64,30 @@ export function Shell() {
               {me?.tenant.name}
             </Text>
           </Group>
-          <Menu position="bottom-end">
-            <Menu.Target>
-              <UnstyledButton aria-label={t('nav.account')}>
-                <Group gap={4} wrap="nowrap">
-                  <Text size="sm" truncate maw={140}>
-                    {me?.user.name}
-                  </Text>
-                  <IconChevronDown size={14} />
-                </Group>
-              </UnstyledButton>
-            </Menu.Target>
-            <Menu.Dropdown>
-              <Menu.Label>{me ? t(`roles.${me.user.role}`) : ''}</Menu.Label>
-              <Menu.Item
-                leftSection={<IconLogout size={16} />}
-                onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
-              >
-                {t('nav.logout')}
-              </Menu.Item>
-            </Menu.Dropdown>
-          </Menu>
+          <Group gap="xs" wrap="nowrap">
+            <NotificationBell />
+            <Menu position="bottom-end">
+              <Menu.Target>
+                <UnstyledButton aria-label={t('nav.account')}>
+                  <Group gap={4} wrap="nowrap">
+                    <Text size="sm" truncate maw={140}>
+                      {me?.user.name}
+                    </Text>
+                    <IconChevronDown size={14} />
+                  </Group>
+                </UnstyledButton>
+              </Menu.Target>
+              <Menu.Dropdown>
+                <Menu.Label>{me ? t(`roles.${me.user.role}`) : ''}</Menu.Label>
+                <Menu.Item
+                  leftSection={<IconLogout size={16} />}
+                  onClick={() => logout.mutate(undefined, { onSettled: () => navigate('/login', { replace: true }) })}
+                >
+                  {t('nav.logout')}
+                </Menu.Item>
+              </Menu.Dropdown>
+            </Menu>
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.sections')}>
