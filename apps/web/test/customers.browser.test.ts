@@ -67,7 +67,7 @@ describe('customers and the karte in Chromium', () => {
     await page.keyboard.press('Enter');
     await page.waitForURL(new RegExp(`/customers/${customer.id}$`));
     await page.getByRole('heading', { level: 2, name: nameOf(customer), exact: true }).waitFor();
-    const history = page.getByRole('region', { name: '履歴' });
+    const history = page.getByRole('region', { name: '履歴', exact: true });
     const item = visit.items[0];
     assert.ok(item);
     const line = history.getByRole('listitem').filter({ hasText: item.name }).first();
@@ -137,7 +137,7 @@ describe('customers and the karte in Chromium', () => {
     await consent.getByRole('button', { name: '記録する' }).click();
     await consent.waitFor({ state: 'detached' });
     await page.locator('[data-consent="line"]').getByText('同意あり').waitFor();
-    await page.getByRole('region', { name: '履歴' }).getByText('LINE配信：同意あり').waitFor();
+    await page.getByRole('region', { name: '履歴', exact: true }).getByText('LINE配信：同意あり').waitFor();
     await context.close();
   });
 
@@ -174,7 +174,10 @@ describe('customers and the karte in Chromium', () => {
     await page.getByRole('heading', { level: 2, name: '個人情報削除済みの顧客', exact: true }).waitFor();
     await page.getByRole('region', { name: 'プロフィール' }).getByText('1990年生まれ').waitFor();
     await page.locator('[data-consent="line"]').getByText('撤回').waitFor();
-    await page.getByRole('region', { name: '履歴' }).getByText('個人情報を削除', { exact: true }).waitFor();
+    await page
+      .getByRole('region', { name: '履歴', exact: true })
+      .getByText('個人情報を削除', { exact: true })
+      .waitFor();
     assert.equal(await page.getByRole('button', { name: '編集' }).count(), 0);
     assert.equal(await page.getByRole('button', { name: 'LINEの同意を記録' }).count(), 0);
     assert.equal(await page.getByText('080-9999-0000').count(), 0);
@@ -193,7 +196,7 @@ describe('customers and the karte in Chromium', () => {
     await eventually('one card', async () => (await list.getByRole('button').count()) === 1);
     await list.getByRole('button', { name: new RegExp(nameOf(customer)) }).click();
     await page.getByRole('heading', { level: 2, name: nameOf(customer), exact: true }).waitFor();
-    await page.getByRole('region', { name: '履歴' }).getByRole('listitem').first().waitFor();
+    await page.getByRole('region', { name: '履歴', exact: true }).getByRole('listitem').first().waitFor();
     const width = await page.evaluate<number>('document.documentElement.scrollWidth');
     assert.ok(width <= 375, `nothing sticks out sideways (${width}px)`);
     await screenshot(page, 'customer-karte-phone');
@@ -251,7 +254,7 @@ describe('customers and the karte in Chromium', () => {
 
     await table.locator('tbody tr').first().click();
     await analyst.page.getByRole('heading', { level: 2, name: '氏名非表示', exact: true }).waitFor();
-    await analyst.page.getByRole('region', { name: '履歴' }).waitFor();
+    await analyst.page.getByRole('region', { name: '履歴', exact: true }).waitFor();
     assert.equal(await analyst.page.getByRole('button', { name: '編集' }).count(), 0);
     await analyst.context.close();
   });
