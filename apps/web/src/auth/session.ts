@@ -20,6 +20,11 @@ export function useMe() {
   });
 }
 
+/** The shop's zone: visit times and "today" are the shop's, wherever the browser is. */
+export function useTimeZone(): string {
+  return useMe().data?.tenant.timeZone ?? 'Asia/Tokyo';
+}
+
 export function useCan(permission: Permission): boolean {
   const me = useMe().data;
   return me?.permissions.includes(permission) ?? false;

@@ -4,10 +4,7 @@ import { useMe } from '../../auth/session';
 import i18n from '../../i18n';
 import { fullName, todayIn } from '../../lib/format';
 
-/** The shop's zone: visit times and "today" are the shop's, wherever the browser is. */
-export function useTimeZone(): string {
-  return useMe().data?.tenant.timeZone ?? 'Asia/Tokyo';
-}
+export { useTimeZone } from '../../auth/session';
 
 export type { PiiView };
 

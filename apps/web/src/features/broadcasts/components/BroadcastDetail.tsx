@@ -2,7 +2,7 @@ import { Group, Paper, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/cor
 import type { Broadcast } from '@kayoi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan, useMe } from '../../../auth/session';
+import { useCan, useTimeZone } from '../../../auth/session';
 import { useSegmentList } from '../../segments/api';
 import { inFlight, useTemplateOptions } from '../api';
 import { whenOf } from '../display';
@@ -27,7 +27,7 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 export function BroadcastDetail({ broadcast: b }: { broadcast: Broadcast }) {
   const { t } = useTranslation('broadcasts');
   const canManage = useCan('broadcasts.manage');
-  const timeZone = useMe().data?.tenant.timeZone ?? 'Asia/Tokyo';
+  const timeZone = useTimeZone();
   const segments = useSegmentList();
   const templates = useTemplateOptions();
   const [tab, setTab] = useState<string | null>('log');

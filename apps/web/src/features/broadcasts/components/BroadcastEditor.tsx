@@ -18,7 +18,7 @@ import type { Broadcast, MessageTemplate } from '@kayoi/contracts';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import { useMe } from '../../../auth/session';
+import { useMe, useTimeZone } from '../../../auth/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { useSegmentList } from '../../segments/api';
 import { usePowerPreview, useSaveBroadcast, useTemplateOptions } from '../api';
@@ -37,7 +37,7 @@ export function BroadcastEditor({ broadcast }: { broadcast: Broadcast | undefine
   const navigate = useNavigate();
   const me = useMe().data;
   const messaging = me?.tenant.settings.messaging;
-  const timeZone = me?.tenant.timeZone ?? 'Asia/Tokyo';
+  const timeZone = useTimeZone();
   const [draft, setDraft] = useState<BroadcastDraft>(() => draftOf(broadcast, messaging?.defaultHoldoutPercent ?? 10));
   const [scheduling, setScheduling] = useState<'now' | 'at' | null>(null);
   const set = <K extends keyof BroadcastDraft>(key: K, value: BroadcastDraft[K]) =>

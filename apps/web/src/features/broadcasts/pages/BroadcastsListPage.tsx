@@ -1,7 +1,7 @@
 import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useCan, useMe } from '../../../auth/session';
+import { useCan, useTimeZone } from '../../../auth/session';
 import { PageHeader } from '../../settings/components/PageHeader';
 import { QueryState } from '../../settings/components/QueryState';
 import { useBroadcastList } from '../api';
@@ -13,7 +13,7 @@ export function BroadcastsListPage() {
   const { t } = useTranslation('broadcasts');
   const navigate = useNavigate();
   const canManage = useCan('broadcasts.manage');
-  const timeZone = useMe().data?.tenant.timeZone ?? 'Asia/Tokyo';
+  const timeZone = useTimeZone();
   const broadcasts = useBroadcastList();
   return (
     <Stack gap="md">

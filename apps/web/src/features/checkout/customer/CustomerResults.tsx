@@ -2,7 +2,7 @@ import { NavLink, Stack, Text } from '@mantine/core';
 import type { Customer } from '@kayoi/contracts';
 import { IconChevronRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '../../../auth/session';
+import { useTimeZone } from '../../../auth/session';
 import { formatDate } from '../../../lib/format';
 import { customerKana, customerName } from '../model/defaults';
 
@@ -14,7 +14,7 @@ interface Props {
 /** Search hits as large buttons; the last visit tells two customers with the same name apart. */
 export function CustomerResults({ customers, onPick }: Props) {
   const { t } = useTranslation('checkout');
-  const timeZone = useMe().data?.tenant.timeZone ?? 'Asia/Tokyo';
+  const timeZone = useTimeZone();
   return (
     <Stack gap={4} role="list" aria-label={t('customer.results')}>
       {customers.map((customer) => (

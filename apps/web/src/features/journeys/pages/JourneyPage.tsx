@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { useCan, useMe } from '../../../auth/session';
+import { useCan, useTimeZone } from '../../../auth/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { journeyKeys, useJourney } from '../api';
 import { EnrollmentsTab } from '../components/EnrollmentsTab';
@@ -33,7 +33,7 @@ function Fact({ label, children, testId }: { label: string; children: React.Reac
 function JourneyDetail({ journey: j }: { journey: Journey }) {
   const { t } = useTranslation('journeys');
   const canManage = useCan('journeys.manage');
-  const timeZone = useMe().data?.tenant.timeZone ?? 'Asia/Tokyo';
+  const timeZone = useTimeZone();
   const names = useNames();
   const client = useQueryClient();
   const [tab, setTab] = useState<string | null>('steps');

@@ -3,7 +3,7 @@ import type { StaffNotification } from '@kayoi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useMe } from '../../../auth/session';
+import { useTimeZone } from '../../../auth/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../lib/format';
 import { PageHeader } from '../../settings/components/PageHeader';
@@ -68,7 +68,7 @@ function NotificationCard({ n, timeZone }: { n: StaffNotification; timeZone: str
 /** /notifications: what journeys asked the staff to do, newest first, unread ones highlighted. */
 export function NotificationsPage() {
   const { t } = useTranslation(['notifications', 'common']);
-  const timeZone = useMe().data?.tenant.timeZone ?? 'Asia/Tokyo';
+  const timeZone = useTimeZone();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const query = useNotifications(unreadOnly);
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];

@@ -1,7 +1,7 @@
 import { Anchor, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useCan, useMe } from '../../../auth/session';
+import { useCan, useTimeZone } from '../../../auth/session';
 import { formatDateTime } from '../../../lib/format';
 import { PageHeader } from '../../settings/components/PageHeader';
 import { QueryState } from '../../settings/components/QueryState';
@@ -12,7 +12,7 @@ export function SegmentsListPage() {
   const { t } = useTranslation('segments');
   const navigate = useNavigate();
   const canManage = useCan('segments.manage');
-  const timeZone = useMe().data?.tenant.timeZone ?? 'Asia/Tokyo';
+  const timeZone = useTimeZone();
   const segments = useSegmentList();
   return (
     <Stack gap="md">

@@ -2,7 +2,7 @@ import { Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import type { Channel } from '@kayoi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan, useMe } from '../../../auth/session';
+import { useCan, useTimeZone } from '../../../auth/session';
 import { todayIn } from '../../../lib/format';
 import { QueryState } from '../components/QueryState';
 import { AdSpendYearForm } from './AdSpendYearForm';
@@ -15,7 +15,7 @@ const YEARS_BACK = 5;
 export function AdSpendPanel({ channels }: { channels: Channel[] }) {
   const { t } = useTranslation('settings');
   const canManage = useCan('settings.manage');
-  const timeZone = useMe().data?.tenant.timeZone ?? 'Asia/Tokyo';
+  const timeZone = useTimeZone();
   const thisYear = Number(todayIn(timeZone).slice(0, 4));
   const [picked, setPicked] = useState<string | null>(null);
   const [year, setYear] = useState(thisYear);

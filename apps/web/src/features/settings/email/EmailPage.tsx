@@ -17,7 +17,7 @@ import { EmailSettingsUpdate, smtpSecurities, type EmailSettings, type SmtpSecur
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
-import { useMe } from '../../../auth/session';
+import { useTimeZone } from '../../../auth/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../lib/format';
 import { validateWith } from '../../../lib/validation';
@@ -145,7 +145,7 @@ function EmailForm({ settings }: { settings: EmailSettings }) {
 /** メール: the owner's sender and SMTP relay. The password is write-only. */
 export function EmailPage() {
   const { t } = useTranslation('settings');
-  const timeZone = useMe().data?.tenant.timeZone ?? 'Asia/Tokyo';
+  const timeZone = useTimeZone();
   const settings = useQuery({ queryKey: emailKey, queryFn: () => api<EmailSettings>('/channels/email') });
   return (
     <Stack>

@@ -18,7 +18,7 @@ import { IconCheck, IconCopy } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../../api/client';
-import { useMe } from '../../../auth/session';
+import { useMe, useTimeZone } from '../../../auth/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../lib/format';
 import { validateWith } from '../../../lib/validation';
@@ -132,7 +132,7 @@ export function LinePage() {
   const { t } = useTranslation('settings');
   const me = useMe().data;
   const settings = useQuery({ queryKey: lineKey, queryFn: () => api<LineSettings>('/channels/line') });
-  const timeZone = me?.tenant.timeZone ?? 'Asia/Tokyo';
+  const timeZone = useTimeZone();
   return (
     <Stack>
       <PageHeader title={t('line.title')} description={t('line.description')} />

@@ -2,7 +2,7 @@ import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { useCan, useMe } from '../../../auth/session';
+import { useCan, useTimeZone } from '../../../auth/session';
 import { formatDateTime } from '../../../lib/format';
 import { PageHeader } from '../../settings/components/PageHeader';
 import { QueryState } from '../../settings/components/QueryState';
@@ -14,7 +14,7 @@ export function TemplatesListPage() {
   const { t } = useTranslation('templates');
   const navigate = useNavigate();
   const canManage = useCan('templates.manage');
-  const timeZone = useMe().data?.tenant.timeZone ?? 'Asia/Tokyo';
+  const timeZone = useTimeZone();
   const templates = useTemplateList();
   const [showArchived, setShowArchived] = useState(false);
   return (
