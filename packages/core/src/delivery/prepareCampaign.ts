@@ -2,7 +2,7 @@ import type { DeliveryChannel, MessagingSettings } from '@kayoi/contracts';
 import { holdoutBucket, isInHoldout } from '@kayoi/stats';
 import type { TenantRepos } from '../ports.js';
 import { segmentMemberIdPages } from '../segments/segmentUseCases.js';
-import { broadcastDeliveryKey, chooseChannel } from './deliveryRules.js';
+import { broadcastDeliveryKey, chooseChannel, type ChannelFacts } from './deliveryRules.js';
 import type { DeliveryQueuePort, DeliveryRecipient, DueCampaign, QueuedDelivery } from './deliveryQueuePort.js';
 
 export interface PrepareDeps {
@@ -67,12 +67,18 @@ export function unreachableReason(
   recipient: DeliveryRecipient,
   templates: Readonly<Partial<Record<DeliveryChannel, unknown>>>,
 ): 'no_consented_channel' | 'suppressed' | null {
-  const facts = {
-    consents: Object.fromEntries(Object.entries(recipient.customer.consents).map(([k, v]) => [k, v.status])),
-    suppressed: recipient.suppressed,
-    email: recipient.customer.email,
-    lineUserId: recipient.customer.lineUserId,
-  };
+  const facts = channelFactsOf(recipient);
   if (chooseChannel(order, facts, templates) !== null) return null;
   return chooseChannel(order, { ...facts, suppressed: [] }, templates) !== null ? 'suppressed' : 'no_consented_channel';
+}
+
+/** What chooseChannel needs to know of a recipient: consent per channel, addresses, suppressions. */
+export function channelFactsOf(recipient: DeliveryRecipient): ChannelFacts {
+  const { customer } = recipient;
+  return {
+    consents: Object.fromEntries(Object.entries(customer.consents).map(([k, v]) => [k, v.status])),
+    suppressed: recipient.suppressed,
+    email: customer.email,
+    lineUserId: customer.lineUserId,
+  };
 }

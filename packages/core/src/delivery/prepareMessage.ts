@@ -4,7 +4,7 @@ import type { TenantRepos } from '../ports.js';
 import type { ReadyMessage, TenantChannels } from './channelSends.js';
 import { checkWithinWeeklyCap, chooseChannel, quietHoursEnd } from './deliveryRules.js';
 import type { ClaimedDelivery, DeliveryRecipient, DeliveryResult, SendingCampaign } from './deliveryQueuePort.js';
-import { unreachableReason } from './prepareCampaign.js';
+import { channelFactsOf, unreachableReason } from './prepareCampaign.js';
 import { trackLinks, type TrackedLink } from './trackLinks.js';
 import { appendUnsubscribeFooter } from './unsubscribeFooter.js';
 
@@ -86,12 +86,7 @@ export async function prepareMessage(
   if (email && context.channels.email) available.email = email;
   const order = campaign.channelOrder ?? settings.channelOrder;
   const customer = recipient.customer;
-  const facts = {
-    consents: Object.fromEntries(Object.entries(customer.consents).map(([k, v]) => [k, v.status])),
-    suppressed: recipient.suppressed,
-    email: customer.email,
-    lineUserId: customer.lineUserId,
-  };
+  const facts = channelFactsOf(recipient);
   const channel = chooseChannel(order, facts, available);
   if (channel === null) {
     const overQuota = lineUsable && chooseChannel(order, facts, { ...available, line: line! }) === 'line';
