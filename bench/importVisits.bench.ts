@@ -3,7 +3,7 @@
  * Target (issue 2): ≥ 50,000 rows/s on PostgreSQL with flat memory.
  * Run: npm run bench -- importVisits   (ROWS=200000 for a shorter run)
  */
-import { createWriteStream, existsSync, mkdirSync, rmSync, statSync, createReadStream } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, createReadStream } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -98,6 +98,29 @@ async function prepareTenant(db: Database): Promise<string> {
   return tenant.id;
 }
 
+/**
+ * CPU time of the PostgreSQL backends serving this database, read from /proc (the server
+ * runs on the same machine): with Node's own CPU time it shows which side is the limit.
+ */
+async function databaseCpuMeter(label: string, db: Database) {
+  if (label !== 'postgres') return { read: async () => null };
+  const ticks = async () => {
+    const rows = await db.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()');
+    let sum = 0;
+    for (const { pid } of rows) {
+      try {
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+        sum += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // A backend that ended between the query and the read.
+      }
+    }
+    return sum;
+  };
+  const before = await ticks();
+  return { read: async () => Number((((await ticks()) - before) / 100).toFixed(1)) };
+}
+
 async function measure(label: string, db: Database) {
   const tenantId = await prepareTenant(db);
   const samples: { rows: number; rssMiB: number; heapMiB: number }[] = [];
@@ -108,7 +131,11 @@ async function measure(label: string, db: Database) {
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
   }, 50);
+  // Every run starts from a fresh checkpoint, so one run does not pay for the last one's WAL.
+  if (label === 'postgres') await db.query('checkpoint');
+  const databaseCpu = await databaseCpuMeter(label, db);
   const started = performance.now();
+  const cpu0 = process.cpuUsage();
   let nextSample = ROWS / 10;
   const report = await runImport({
     db,
@@ -126,6 +153,8 @@ async function measure(label: string, db: Database) {
     },
   });
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const databaseCpuSeconds = await databaseCpu.read();
   clearInterval(sampler);
   if (report.status !== 'imported') throw new Error(`${label}: ${JSON.stringify(report.errors.slice(0, 5))}`);
   const visits = await db.query<{ n: number }>('select count(*)::int as n from visits where tenant_id = $1', [
@@ -137,6 +166,8 @@ async function measure(label: string, db: Database) {
     visits: visits[0]?.n,
     seconds: Number(seconds.toFixed(1)),
     rowsPerSecond: Math.round(report.rows / seconds),
+    nodeCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
+    databaseCpuSeconds,
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     peakHeapMiB: Math.round(peakHeap / 2 ** 20),
     samples,

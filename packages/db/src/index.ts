@@ -5,6 +5,12 @@ export * as schema from './schema.js';
 export { violatedConstraint, newId } from './repositories/shared.js';
 export { customerImportWriter, type NumberedCustomerRow } from './imports/customerWriter.js';
 export { visitImportWriter, type VisitGroup } from './imports/visitWriter.js';
+export {
+  lockReferencedRowsOrThrow,
+  resumeRowTriggers,
+  trySuspendRowTriggers,
+  type ReferencedTable,
+} from './imports/setBasedReferences.js';
 export { loadDemoDataset, type DemoLoadResult } from './demo/loadDemoDataset.js';
 export * from './bulk/visitRows.js';
 export * from './export/exportRows.js';

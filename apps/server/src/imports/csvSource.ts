@@ -45,7 +45,8 @@ async function* decoded(input: AsyncIterable<Buffer | string>, choice: EncodingC
     if (decode === null) {
       head.push(chunk);
       headBytes += chunk.length;
-      if (headBytes >= SNIFF_BYTES) yield start();
+      // A named encoding needs no sniffing: decoding starts with the first bytes.
+      if (choice !== 'auto' || headBytes >= SNIFF_BYTES) yield start();
       continue;
     }
     yield (decode as (c: Buffer) => string)(chunk);

@@ -264,6 +264,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       },
       settle: () => batches.settle(),
       async complete() {
+        await writer.finish();
         await tenantRepos(orm, tenantId).customers.refreshStats(writer.touchedCustomers());
         await audit(orm, 'imports.visits', { rows: report.rows, created: report.created, updated: report.updated });
       },

@@ -1,9 +1,10 @@
 import type { ItemKind, PaymentMethod, VisitSource } from '@kayoi/contracts';
 import { rawQuery, type Orm } from '../database.js';
+import { columnLiteral } from './arrayLiteral.js';
 
 /**
- * Bulk writes of visits and their lines: one statement per table whatever the row count,
- * with each column sent as one array parameter (unnest). Used by imports and the demo.
+ * Bulk writes of visits and their lines: one statement whatever the row count, with each
+ * column sent as one array parameter (unnest). Used by imports and the demo.
  */
 export interface VisitRow {
   id: string;
@@ -40,71 +41,117 @@ export interface PaymentRow {
   amount: number;
 }
 
-export async function insertVisitRows(orm: Orm, tenantId: string, rows: readonly VisitRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await rawQuery(
-    orm,
-    `insert into visits (tenant_id, id, customer_id, store_id, staff_id, started_at, status, subtotal, discount,
-                         total, note, external_id, source)
-     select $1, u.id, u.customer_id, u.store_id, u.staff_id, u.started_at, 'completed', u.subtotal, u.discount,
-            u.total, u.note, u.external_id, u.source
-     from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::int[], $8::int[], $9::int[],
-                 $10::text[], $11::text[], $12::text[])
-          as u(id, customer_id, store_id, staff_id, started_at, subtotal, discount, total, note, external_id, source)`,
-    [
-      tenantId,
-      rows.map((r) => r.id),
-      rows.map((r) => r.customerId),
-      rows.map((r) => r.storeId),
-      rows.map((r) => r.staffId),
-      rows.map((r) => r.startedAt.toISOString()),
-      rows.map((r) => r.subtotal),
-      rows.map((r) => r.discount),
-      rows.map((r) => r.total),
-      rows.map((r) => r.note),
-      rows.map((r) => r.externalId),
-      rows.map((r) => r.source),
+/** One `insert … select from unnest(…)` whose array parameters start at `$first` ($1 is the tenant). */
+interface BulkInsert {
+  text: (first: number) => string;
+  arrays: string[];
+}
+
+const placeholders = (first: number, types: string[]) => types.map((t, i) => `$${first + i}::${t}[]`).join(', ');
+
+function visitInsert(rows: readonly VisitRow[]): BulkInsert {
+  const types = ['uuid', 'uuid', 'uuid', 'uuid', 'timestamptz', 'int', 'int', 'int', 'text', 'text', 'text'];
+  return {
+    text: (first) =>
+      `insert into visits (tenant_id, id, customer_id, store_id, staff_id, started_at, status, subtotal, discount,
+                           total, note, external_id, source)
+       select $1, u.id, u.customer_id, u.store_id, u.staff_id, u.started_at, 'completed', u.subtotal, u.discount,
+              u.total, u.note, u.external_id, u.source
+       from unnest(${placeholders(first, types)})
+            as u(id, customer_id, store_id, staff_id, started_at, subtotal, discount, total, note, external_id, source)`,
+    arrays: [
+      columnLiteral(rows, (r) => r.id),
+      columnLiteral(rows, (r) => r.customerId),
+      columnLiteral(rows, (r) => r.storeId),
+      columnLiteral(rows, (r) => r.staffId),
+      columnLiteral(rows, (r) => r.startedAt),
+      columnLiteral(rows, (r) => r.subtotal),
+      columnLiteral(rows, (r) => r.discount),
+      columnLiteral(rows, (r) => r.total),
+      columnLiteral(rows, (r) => r.note),
+      columnLiteral(rows, (r) => r.externalId),
+      columnLiteral(rows, (r) => r.source),
     ],
-  );
+  };
+}
+
+function lineItemInsert(rows: readonly LineItemRow[]): BulkInsert {
+  const types = ['uuid', 'smallint', 'uuid', 'text', 'text', 'text', 'int', 'int', 'int', 'int', 'int'];
+  return {
+    text: (first) =>
+      `insert into visit_line_items (tenant_id, visit_id, position, item_id, kind, name, category, quantity,
+                                     unit_price, discount, amount, unit_cost)
+       select $1, u.* from unnest(${placeholders(first, types)}) as u`,
+    arrays: [
+      columnLiteral(rows, (r) => r.visitId),
+      columnLiteral(rows, (r) => r.position),
+      columnLiteral(rows, (r) => r.itemId),
+      columnLiteral(rows, (r) => r.kind),
+      columnLiteral(rows, (r) => r.name),
+      columnLiteral(rows, (r) => r.category),
+      columnLiteral(rows, (r) => r.quantity),
+      columnLiteral(rows, (r) => r.unitPrice),
+      columnLiteral(rows, (r) => r.discount),
+      columnLiteral(rows, (r) => r.amount),
+      columnLiteral(rows, (r) => r.unitCost),
+    ],
+  };
+}
+
+function paymentInsert(rows: readonly PaymentRow[]): BulkInsert {
+  return {
+    text: (first) =>
+      `insert into visit_payments (tenant_id, visit_id, position, method, amount)
+       select $1, u.* from unnest(${placeholders(first, ['uuid', 'smallint', 'text', 'int'])}) as u`,
+    arrays: [
+      columnLiteral(rows, (r) => r.visitId),
+      columnLiteral(rows, (r) => r.position),
+      columnLiteral(rows, (r) => r.method),
+      columnLiteral(rows, (r) => r.amount),
+    ],
+  };
+}
+
+/**
+ * Runs the inserts as one statement (data-modifying WITH clauses). One round trip keeps
+ * the database busy while Node parses the next batch: between separate statements it
+ * would wait for Node's event loop. Foreign keys hold: their checks run at the end of the
+ * statement, when every part is visible.
+ */
+async function runInserts(orm: Orm, tenantId: string, inserts: BulkInsert[]): Promise<void> {
+  let next = 2;
+  const parts = inserts.map((insert) => {
+    const text = insert.text(next);
+    next += insert.arrays.length;
+    return text;
+  });
+  if (parts.length === 0) return;
+  const last = parts.pop()!;
+  const text = parts.length === 0 ? last : `with ${parts.map((p, i) => `w${i} as (${p})`).join(',\n')}\n${last}`;
+  await rawQuery(orm, text, [tenantId, ...inserts.flatMap((i) => i.arrays)]);
+}
+
+export async function insertVisitRows(orm: Orm, tenantId: string, rows: readonly VisitRow[]): Promise<void> {
+  if (rows.length > 0) await runInserts(orm, tenantId, [visitInsert(rows)]);
 }
 
 export async function insertLineItemRows(orm: Orm, tenantId: string, rows: readonly LineItemRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await rawQuery(
-    orm,
-    `insert into visit_line_items (tenant_id, visit_id, position, item_id, kind, name, category, quantity,
-                                   unit_price, discount, amount, unit_cost)
-     select $1, u.* from unnest($2::uuid[], $3::smallint[], $4::uuid[], $5::text[], $6::text[], $7::text[],
-                                $8::int[], $9::int[], $10::int[], $11::int[], $12::int[]) as u`,
-    [
-      tenantId,
-      rows.map((r) => r.visitId),
-      rows.map((r) => r.position),
-      rows.map((r) => r.itemId),
-      rows.map((r) => r.kind),
-      rows.map((r) => r.name),
-      rows.map((r) => r.category),
-      rows.map((r) => r.quantity),
-      rows.map((r) => r.unitPrice),
-      rows.map((r) => r.discount),
-      rows.map((r) => r.amount),
-      rows.map((r) => r.unitCost),
-    ],
-  );
+  if (rows.length > 0) await runInserts(orm, tenantId, [lineItemInsert(rows)]);
 }
 
 export async function insertPaymentRows(orm: Orm, tenantId: string, rows: readonly PaymentRow[]): Promise<void> {
-  if (rows.length === 0) return;
-  await rawQuery(
-    orm,
-    `insert into visit_payments (tenant_id, visit_id, position, method, amount)
-     select $1, u.* from unnest($2::uuid[], $3::smallint[], $4::text[], $5::int[]) as u`,
-    [
-      tenantId,
-      rows.map((r) => r.visitId),
-      rows.map((r) => r.position),
-      rows.map((r) => r.method),
-      rows.map((r) => r.amount),
-    ],
-  );
+  if (rows.length > 0) await runInserts(orm, tenantId, [paymentInsert(rows)]);
+}
+
+/** Visits with their line items and payments, in one statement. */
+export async function insertVisitGraph(
+  orm: Orm,
+  tenantId: string,
+  graph: { visits: readonly VisitRow[]; lines: readonly LineItemRow[]; payments: readonly PaymentRow[] },
+): Promise<void> {
+  const inserts: BulkInsert[] = [];
+  if (graph.visits.length > 0) inserts.push(visitInsert(graph.visits));
+  if (graph.lines.length > 0) inserts.push(lineItemInsert(graph.lines));
+  if (graph.payments.length > 0) inserts.push(paymentInsert(graph.payments));
+  await runInserts(orm, tenantId, inserts);
 }

@@ -13,7 +13,8 @@ const CACHE_LIMIT = 200_000;
 /**
  * Finds the customers that visit rows refer to: by customer number, else phone, else
  * email. One query per batch for the references not seen before; a bounded cache keeps
- * memory flat however long the file is.
+ * memory flat however long the file is. Found customers are locked as a foreign-key
+ * trigger would lock them, so none can be deleted before the import commits.
  */
 export function customerResolver(orm: Orm, tenantId: string) {
   const cache = new Map<string, string | 'ambiguous'>();
@@ -35,7 +36,8 @@ export function customerResolver(orm: Orm, tenantId: string) {
       orm,
       `select id, external_id, phone, email from customers
        where tenant_id = $1 and erased_at is null
-         and (external_id = any($2::text[]) or phone = any($3::text[]) or email = any($4::text[]))`,
+         and (external_id = any($2::text[]) or phone = any($3::text[]) or email = any($4::text[]))
+       for key share`,
       [tenantId, [...wanted.x], [...wanted.p], [...wanted.e]],
     );
     const found = new Map<string, Set<string>>();

@@ -2,10 +2,12 @@ import type { ItemKind, PaymentMethod } from '@kayoi/contracts';
 import type { RowProblem, VisitImportLine } from '@kayoi/core';
 import { sql } from 'drizzle-orm';
 import { rawQuery, rowsOf, type Orm } from '../database.js';
-import { insertLineItemRows, insertPaymentRows, type LineItemRow, type PaymentRow } from '../bulk/visitRows.js';
+import { columnLiteral } from '../bulk/arrayLiteral.js';
+import { insertVisitGraph, type LineItemRow, type PaymentRow, type VisitRow } from '../bulk/visitRows.js';
 import { newId } from '../repositories/shared.js';
 import { nameKey, type BatchOutcome, type RowIssue } from './batchProblems.js';
 import { customerResolver } from './customerResolver.js';
+import { lockReferencedRowsOrThrow, resumeRowTriggers, trySuspendRowTriggers } from './setBasedReferences.js';
 
 /** The rows of one receipt, next to each other in the file. */
 export interface VisitGroup {
@@ -22,19 +24,20 @@ interface PreparedVisit {
   total: number;
 }
 
+/** Locked as a foreign-key trigger would lock them: none can be deleted before the import commits. */
 async function referenceMaps(orm: Orm, tenantId: string) {
   // One after another: inside a transaction they share a connection, which takes one query at a time.
   const stores = await rowsOf<{ id: string; name: string }>(
     orm,
-    sql`select id, name from stores where tenant_id = ${tenantId}`,
+    sql`select id, name from stores where tenant_id = ${tenantId} for key share`,
   );
   const staff = await rowsOf<{ id: string; name: string }>(
     orm,
-    sql`select id, name from users where tenant_id = ${tenantId}`,
+    sql`select id, name from users where tenant_id = ${tenantId} for key share`,
   );
   const items = await rowsOf<{ id: string; name: string; kind: ItemKind; cost: number; category: string | null }>(
     orm,
-    sql`select id, name, kind, cost, category from catalog_items where tenant_id = ${tenantId}`,
+    sql`select id, name, kind, cost, category from catalog_items where tenant_id = ${tenantId} for key share`,
   );
   return {
     stores: new Map(stores.map((s) => [nameKey(s.name), s.id])),
@@ -47,10 +50,17 @@ async function referenceMaps(orm: Orm, tenantId: string) {
 /**
  * Writes visits in batches with one statement per table (unnest arrays), inside the
  * import's transaction. Re-importing a receipt replaces its lines and payments; the
- * customer summaries are recomputed once at the end.
+ * customer summaries are recomputed once at the end. Foreign keys are checked per set,
+ * not per row, where the database allows it (setBasedReferences.ts): `finish` must run
+ * before the transaction commits.
  */
 export async function visitImportWriter(orm: Orm, tenantId: string) {
+  // One visits import per business at a time: a second one waits, then finds the first's
+  // receipts stored and updates them instead of colliding with them.
+  await rawQuery(orm, `select pg_advisory_xact_lock(hashtextextended('kayoi:visit-import:' || $1, 0))`, [tenantId]);
   const refs = await referenceMaps(orm, tenantId);
+  const rowTriggersSuspended = await trySuspendRowTriggers(orm);
+  const referenced = { stores: new Set<string>(), users: new Set<string>(), items: new Set<string>() };
 
   /** POS exports often give only the family name ("佐藤" for 佐藤 美穂): a unique prefix is enough. */
   function findStaff(name: string): string | null {
@@ -106,39 +116,66 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
     };
   }
 
-  async function upsertVisits(visits: PreparedVisit[]) {
-    const first = (v: PreparedVisit) => v.group.lines[0]!;
-    return rawQuery<{ id: string; external_id: string; inserted: boolean; created_now: boolean }>(
+  /**
+   * Visits already stored under these receipt keys. `writtenNow` marks those this import
+   * has created or replaced (now() is the transaction's start, which no other write shares).
+   */
+  async function storedVisits(keys: string[]) {
+    const rows = await rawQuery<{ id: string; external_id: string; written_now: boolean }>(
       orm,
-      `insert into visits (tenant_id, id, customer_id, store_id, staff_id, started_at, status, subtotal,
-                           discount, total, note, external_id, source, created_at, updated_at)
-       select $1, u.id, u.customer_id, u.store_id, u.staff_id, u.started_at, 'completed', u.total,
-              0, u.total, u.note, u.external_id, 'import', now(), now()
-       from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::int[], $8::text[], $9::text[])
-            as u(id, customer_id, store_id, staff_id, started_at, total, note, external_id)
-       on conflict (tenant_id, external_id) where external_id is not null do update set
-         customer_id = excluded.customer_id, store_id = excluded.store_id, staff_id = excluded.staff_id,
-         started_at = excluded.started_at, subtotal = excluded.subtotal, discount = excluded.discount,
-         total = excluded.total, note = excluded.note, updated_at = now()
-       returning id, external_id, (xmax = 0) as inserted, (created_at = now()) as created_now`,
+      `select id, external_id, (created_at = now() or updated_at = now()) as written_now from visits
+       where tenant_id = $1 and external_id = any($2::text[])`,
+      [tenantId, columnLiteral(keys, (k) => k)],
+    );
+    return new Map(rows.map((r) => [r.external_id, { id: r.id, writtenNow: r.written_now }]));
+  }
+
+  const visitRow = (id: string, v: PreparedVisit): VisitRow => {
+    const first = v.group.lines[0]!;
+    return {
+      id,
+      customerId: v.customerId,
+      storeId: v.storeId,
+      staffId: v.staffId,
+      startedAt: first.startedAt,
+      subtotal: v.total,
+      discount: 0,
+      total: v.total,
+      note: first.note,
+      externalId: first.visitKey,
+      source: 'import',
+    };
+  };
+
+  async function updateVisits(visits: { id: string; prepared: PreparedVisit }[]) {
+    if (visits.length === 0) return;
+    const rows = visits.map(({ id, prepared }) => visitRow(id, prepared));
+    await rawQuery(
+      orm,
+      `update visits v set customer_id = u.customer_id, store_id = u.store_id, staff_id = u.staff_id,
+              started_at = u.started_at, subtotal = u.total, discount = 0, total = u.total, note = u.note,
+              updated_at = now()
+       from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::int[], $8::text[])
+            as u(id, customer_id, store_id, staff_id, started_at, total, note)
+       where v.tenant_id = $1 and v.id = u.id`,
       [
         tenantId,
-        visits.map((v) => v.id),
-        visits.map((v) => v.customerId),
-        visits.map((v) => v.storeId),
-        visits.map((v) => v.staffId),
-        visits.map((v) => first(v).startedAt.toISOString()),
-        visits.map((v) => v.total),
-        visits.map((v) => first(v).note),
-        visits.map((v) => first(v).visitKey),
+        columnLiteral(rows, (r) => r.id),
+        columnLiteral(rows, (r) => r.customerId),
+        columnLiteral(rows, (r) => r.storeId),
+        columnLiteral(rows, (r) => r.staffId),
+        columnLiteral(rows, (r) => r.startedAt),
+        columnLiteral(rows, (r) => r.total),
+        columnLiteral(rows, (r) => r.note),
       ],
     );
   }
 
-  async function writeLines(visits: { id: string; prepared: PreparedVisit }[]) {
+  function linesAndPayments(visits: { id: string; prepared: PreparedVisit }[]) {
     const lines: LineItemRow[] = visits.flatMap(({ id, prepared }) =>
       prepared.group.lines.map((line, position) => {
         const item = refs.items.get(nameKey(line.item.name));
+        if (item) referenced.items.add(item.id);
         return {
           visitId: id,
           position,
@@ -154,7 +191,6 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
         };
       }),
     );
-    await insertLineItemRows(orm, tenantId, lines);
     const payments: PaymentRow[] = visits.flatMap(({ id, prepared }) => {
       const byMethod = new Map<PaymentMethod, number>();
       for (const line of prepared.group.lines) {
@@ -164,7 +200,7 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
         .filter(([, amount]) => amount > 0)
         .map(([method, amount], position) => ({ visitId: id, position, method, amount }));
     });
-    await insertPaymentRows(orm, tenantId, payments);
+    return { lines, payments };
   }
 
   return {
@@ -193,29 +229,33 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
       }
       if (validateOnly || issues.length > 0 || prepared.length === 0) return { issues, created: 0, updated: 0 };
 
-      const returned = await upsertVisits(prepared);
-      const byKey = new Map(prepared.map((p) => [p.group.lines[0]!.visitKey, p]));
+      const stored = await storedVisits(prepared.map((p) => p.group.lines[0]!.visitKey));
       const written: { id: string; prepared: PreparedVisit }[] = [];
-      const replaced: string[] = [];
-      let created = 0;
-      for (const r of returned) {
-        const p = byKey.get(r.external_id)!;
-        if (!r.inserted && r.created_now) {
+      const created: { id: string; prepared: PreparedVisit }[] = [];
+      const replaced: { id: string; prepared: PreparedVisit }[] = [];
+      for (const p of prepared) {
+        const key = p.group.lines[0]!.visitKey;
+        const before = stored.get(key);
+        if (before?.writtenNow) {
+          // Written by an earlier batch of this same file: the receipt appears twice, far apart.
           issues.push({
             row: p.group.rows[0]!,
-            problem: { field: 'visitExternalId', code: 'DUPLICATE_VISIT', value: r.external_id },
+            problem: { field: 'visitExternalId', code: 'DUPLICATE_VISIT', value: key },
           });
           continue;
         }
-        if (r.inserted) created++;
-        else replaced.push(r.id);
-        written.push({ id: r.id, prepared: p });
+        const visit = { id: before?.id ?? p.id, prepared: p };
+        (before ? replaced : created).push(visit);
+        written.push(visit);
         touchedCustomers.add(p.customerId);
+        referenced.stores.add(p.storeId);
+        if (p.staffId) referenced.users.add(p.staffId);
       }
       if (issues.length > 0) return { issues, created: 0, updated: 0 };
+      await updateVisits(replaced);
       if (replaced.length > 0) {
         anyUpdated = true;
-        const ids = sql.param(replaced);
+        const ids = sql.param(replaced.map((r) => r.id));
         await orm.execute(
           sql`delete from visit_line_items where tenant_id = ${tenantId} and visit_id = any(${ids}::uuid[])`,
         );
@@ -223,8 +263,24 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
           sql`delete from visit_payments where tenant_id = ${tenantId} and visit_id = any(${ids}::uuid[])`,
         );
       }
-      await writeLines(written);
-      return { issues, created, updated: replaced.length };
+      await insertVisitGraph(orm, tenantId, {
+        visits: created.map(({ id, prepared }) => visitRow(id, prepared)),
+        ...linesAndPayments(written),
+      });
+      return { issues, created: created.length, updated: replaced.length };
+    },
+
+    /**
+     * Proves every row the written visits refer to still exists, locked until commit, and
+     * turns per-row triggers back on for the rest of the transaction.
+     */
+    async finish(): Promise<void> {
+      if (!rowTriggersSuspended) return;
+      await lockReferencedRowsOrThrow(orm, tenantId, 'customers', touchedCustomers);
+      await lockReferencedRowsOrThrow(orm, tenantId, 'stores', referenced.stores);
+      await lockReferencedRowsOrThrow(orm, tenantId, 'users', referenced.users);
+      await lockReferencedRowsOrThrow(orm, tenantId, 'catalog_items', referenced.items);
+      await resumeRowTriggers(orm);
     },
 
     /** Recomputes visit summaries; all customers when a re-import may have moved visits between them. */
