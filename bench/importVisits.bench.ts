@@ -121,6 +121,13 @@ async function databaseCpuMeter(label: string, db: Database) {
   return { read: async () => Number((((await ticks()) - before) / 100).toFixed(1)) };
 }
 
+/** Busy and idle clock ticks of the whole machine (all cores), from /proc/stat. */
+function machineTicks(): { busy: number; idle: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const idle = fields[3]! + fields[4]!;
+  return { busy: fields.slice(0, 8).reduce((a, b) => a + b, 0) - idle, idle };
+}
+
 async function measure(label: string, db: Database) {
   const tenantId = await prepareTenant(db);
   const samples: { rows: number; rssMiB: number; heapMiB: number }[] = [];
@@ -136,12 +143,13 @@ async function measure(label: string, db: Database) {
   const databaseCpu = await databaseCpuMeter(label, db);
   const started = performance.now();
   const cpu0 = process.cpuUsage();
+  const machine0 = machineTicks();
   let nextSample = ROWS / 10;
   const report = await runImport({
     db,
     tenantId,
     kind: 'visits',
-    input: createReadStream(file, { highWaterMark: 256 * 1024 }),
+    input: createReadStream(file, { highWaterMark: 64 * 1024 }),
     encoding: 'utf-8',
     ...(process.env.BATCH ? { batchRows: Number(process.env.BATCH) } : {}),
     onProgress: ({ rows }) => {
@@ -155,6 +163,8 @@ async function measure(label: string, db: Database) {
   const seconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpu0);
   const databaseCpuSeconds = await databaseCpu.read();
+  const machine1 = machineTicks();
+  const busy = machine1.busy - machine0.busy;
   clearInterval(sampler);
   if (report.status !== 'imported') throw new Error(`${label}: ${JSON.stringify(report.errors.slice(0, 5))}`);
   const visits = await db.query<{ n: number }>('select count(*)::int as n from visits where tenant_id = $1', [
@@ -168,6 +178,7 @@ async function measure(label: string, db: Database) {
     rowsPerSecond: Math.round(report.rows / seconds),
     nodeCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
     databaseCpuSeconds,
+    machineBusyPercent: Math.round((100 * busy) / (busy + machine1.idle - machine0.idle)),
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     peakHeapMiB: Math.round(peakHeap / 2 ** 20),
     samples,

@@ -180,3 +180,25 @@ describe('checkVisitRow: bad rows', () => {
     );
   });
 });
+
+describe('checkVisitRow with a memo of date and time cells', () => {
+  it('gives the same answer for every row as without it, the second time too', () => {
+    const memo: VisitRowContext = { ...ctx, seenTimes: new Map() };
+    const rows: Record<string, string>[] = [
+      { ...base, visitTime: '14:30', amount: '100' },
+      { ...base, visitDate: '2025/2/30', amount: '100' },
+      { ...base, visitDate: '2025/6/1 09:01', amount: '100' },
+      { ...base, visitTime: '25:00', amount: '100' },
+      { ...base, visitDate: '', amount: '100' },
+      { ...base, visitDate: '2025/3/5', visitTime: '', amount: '100' },
+    ];
+    for (const round of [1, 2]) {
+      for (const cells of rows) {
+        const plain = checkVisitRow(new Map(Object.entries(cells)), ctx);
+        const memoised = checkVisitRow(new Map(Object.entries(cells)), memo);
+        assert.deepEqual(memoised, plain, `round ${round}: ${JSON.stringify(cells)}`);
+      }
+    }
+    assert.equal(memo.seenTimes?.size, rows.length);
+  });
+});

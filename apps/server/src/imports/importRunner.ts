@@ -42,6 +42,8 @@ export interface ImportOptions {
 
 /** Rows per database round trip: large enough to amortise it, small enough for flat memory. */
 export const IMPORT_BATCH_ROWS = 5_000;
+/** Batches whose writes may wait behind the one running. */
+const WRITES_QUEUED = 3;
 /** Detailed errors kept in the report; errorCount keeps counting past it. */
 export const REPORTED_ERRORS_LIMIT = 1_000;
 
@@ -119,13 +121,13 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   }
   if (report.errorCount > 0) return { ...report, status: 'rejected' };
 
+  const mapped = plan.fields.flatMap((field, i) => (field === null ? [] : [{ field, i }]));
   const cellsOf = (cells: string[]) => {
     const map = new Map<string, string>();
-    plan.fields.forEach((field, i) => {
-      if (field !== null) map.set(field, cells[i] ?? '');
-    });
-    for (const [field, value] of map) {
+    for (const { field, i } of mapped) {
+      const value = cells[i] ?? '';
       if (value.includes('\uFFFD')) return { garbled: field };
+      map.set(field, value);
     }
     return { map };
   };
@@ -162,7 +164,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   }
   return report;
 
-  /** Batches rows and keeps one write in flight while the next batch is parsed. */
+  /**
+   * Batches rows and queues their writes (in order, on the transaction's connection) while
+   * the next batches are parsed: the database always has the next batch waiting instead
+   * of waiting for Node to finish parsing. At most WRITES_QUEUED batches wait, so memory
+   * stays flat.
+   */
   function pipeline<T>(
     write: (
       batch: T[],
@@ -171,28 +178,31 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   ) {
     let batch: T[] = [];
     let batchRows = 0;
-    let inflight: Promise<void> = Promise.resolve();
-    // A failed write is kept here and rethrown by the next push or the drain; the promise in
-    // flight never rejects, so nothing is left unhandled if reading the file fails meanwhile.
+    let tail: Promise<void> = Promise.resolve();
+    const queued: Promise<void>[] = [];
+    // A failed write is kept here and rethrown by the next push or the drain; the queued
+    // promises never reject, so nothing is left unhandled if reading the file fails meanwhile.
     let failure: { error: unknown } | null = null;
     const flush = async () => {
       if (batch.length === 0) return;
       const current = batch;
       batch = [];
       batchRows = 0;
-      await inflight;
-      if (failure) throw failure.error;
-      const validateOnly = report.errorCount > 0;
-      inflight = write(current, validateOnly).then(
-        (outcome) => {
+      tail = tail.then(async () => {
+        if (failure) return;
+        try {
+          // Once a row is bad nothing will be written: later batches are only checked.
+          const outcome = await write(current, report.errorCount > 0);
           for (const issue of outcome.issues) addError(issue.row, issue.problem);
           report.created += outcome.created;
           report.updated += outcome.updated;
-        },
-        (error: unknown) => {
+        } catch (error) {
           failure ??= { error };
-        },
-      );
+        }
+      });
+      queued.push(tail);
+      if (queued.length >= WRITES_QUEUED) await queued.shift();
+      if (failure) throw failure.error;
     };
     return {
       async push(item: T, rows: number) {
@@ -202,11 +212,11 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       },
       async drain() {
         await flush();
-        await inflight;
+        await tail;
         if (failure) throw failure.error;
       },
-      /** Waits for the write in flight, whatever happened, so no query outlives the transaction. */
-      settle: () => inflight,
+      /** Waits for the queued writes, whatever happened, so no query outlives the transaction. */
+      settle: () => tail,
     };
   }
 
@@ -236,7 +246,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   async function visitStream(orm: Orm) {
     const writer = await visitImportWriter(orm, tenantId);
     const batches = pipeline<VisitGroup>((b, v) => writer.writeBatch(b, v));
-    const ctx = { toInstant: localToInstantConverter(tenant.timeZone), notAfter: now };
+    const ctx = { toInstant: localToInstantConverter(tenant.timeZone), notAfter: now, seenTimes: new Map() };
     let group: VisitGroup | null = null;
     const close = async () => {
       if (group) await batches.push(group, group.rows.length);

@@ -10,9 +10,13 @@ const good = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const bad = <T>(code: RowErrorCode): Parsed<T> => ({ ok: false, code });
 
 const fold = (text: string) => text.normalize('NFKC').trim();
+// Most cells of a POS export are plain ASCII digits: they need no folding (NFKC is the
+// costliest step of a row check).
+const PLAIN_DIGITS = /^\d{1,9}$/;
 
 /** "¥5,500", "5500円", "５，５００" → 5500. Negative or fractional yen are errors. */
 export function parseYen(text: string): Parsed<number> {
+  if (PLAIN_DIGITS.test(text)) return good(Number(text));
   // Shift_JIS has no backslash: its 0x5C is the yen sign, decoded as "\".
   const cleaned = fold(text)
     .replace(/^[¥￥\\]\s*/, '')
@@ -23,6 +27,8 @@ export function parseYen(text: string): Parsed<number> {
 }
 
 export function parseCount(text: string): Parsed<number> {
+  if (PLAIN_DIGITS.test(text))
+    return text.length <= 3 && Number(text) >= 1 ? good(Number(text)) : bad('INVALID_QUANTITY');
   const cleaned = fold(text).replace(/[,個点本]/g, '');
   if (!/^\d{1,3}$/.test(cleaned) || Number(cleaned) < 1) return bad('INVALID_QUANTITY');
   return good(Number(cleaned));
@@ -87,12 +93,18 @@ export function parseTime(text: string): Parsed<{ hour: number; minute: number; 
   return good({ hour, minute, second });
 }
 
+/** Keys folded as lookup folds its input, so an exact hit needs no folding. */
+function foldedTable<T>(table: Record<string, T>): Record<string, T> {
+  return Object.fromEntries(Object.entries(table).map(([key, value]) => [fold(key).toLowerCase(), value]));
+}
+
 function lookup<T>(table: Record<string, T>, text: string, code: RowErrorCode): Parsed<T> {
+  if (Object.hasOwn(table, text)) return good(table[text] as T);
   const key = fold(text).toLowerCase();
   return Object.hasOwn(table, key) ? good(table[key] as T) : bad(code);
 }
 
-const genders: Record<string, Gender> = {
+const genders: Record<string, Gender> = foldedTable({
   女性: 'female',
   女: 'female',
   f: 'female',
@@ -112,10 +124,10 @@ const genders: Record<string, Gender> = {
   回答しない: 'unspecified',
   unspecified: 'unspecified',
   '-': 'unspecified',
-};
+});
 export const parseGender = (text: string) => lookup(genders, text, 'INVALID_GENDER');
 
-const consents: Record<string, 'granted' | 'withdrawn'> = {
+const consents: Record<string, 'granted' | 'withdrawn'> = foldedTable({
   可: 'granted',
   許可: 'granted',
   希望: 'granted',
@@ -147,10 +159,10 @@ const consents: Record<string, 'granted' | 'withdrawn'> = {
   false: 'withdrawn',
   withdrawn: 'withdrawn',
   'opt out': 'withdrawn',
-};
+});
 export const parseConsent = (text: string) => lookup(consents, text, 'INVALID_CONSENT');
 
-const payments: Record<string, PaymentMethod> = {
+const payments: Record<string, PaymentMethod> = foldedTable({
   現金: 'cash',
   cash: 'cash',
   カード: 'card',
@@ -179,10 +191,10 @@ const payments: Record<string, PaymentMethod> = {
   other: 'other',
   売掛: 'other',
   振込: 'other',
-};
+});
 export const parsePaymentMethod = (text: string) => lookup(payments, text, 'INVALID_PAYMENT_METHOD');
 
-const kinds: Record<string, ItemKind> = {
+const kinds: Record<string, ItemKind> = foldedTable({
   サービス: 'service',
   施術: 'service',
   技術: 'service',
@@ -195,7 +207,7 @@ const kinds: Record<string, ItemKind> = {
   店販売上: 'product',
   product: 'product',
   retail: 'product',
-};
+});
 export const parseItemKind = (text: string) => lookup(kinds, text, 'INVALID_ITEM_KIND');
 
 const AREA = /^(?:東京都|北海道|(?:京都|大阪)府|.{2,3}県)?(.+?(?:市.+?区|市|区|町|村))/;

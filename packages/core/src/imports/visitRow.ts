@@ -36,29 +36,53 @@ export interface VisitRowContext {
   toInstant: (y: number, mo: number, d: number, h: number, mi: number, s: number) => Date;
   /** Latest acceptable instant (now): a visit cannot be in the future. */
   notAfter: Date;
+  /**
+   * Date and time cells already read, with what they gave: a POS export repeats them on
+   * every line of a receipt and across a day. Give one Map per import.
+   */
+  seenTimes?: Map<string, Date | RowProblem>;
 }
+
+const SEEN_TIMES_LIMIT = 100_000;
 
 /** The name a line gets when the file has no item column: a visit known only by its total. */
 export const UNNAMED_ITEM = '来店';
+
+// Module-level helpers rather than closures made per row: a row check runs a million times
+// in a large import.
+function numberCell(
+  cells: ReadonlyMap<string, string>,
+  field: string,
+  parse: (t: string) => ReturnType<typeof parseYen>,
+  problems: RowProblem[],
+): number | null | undefined {
+  const text = cells.get(field)?.trim() ?? '';
+  if (text === '') return undefined;
+  const parsed = parse(text);
+  if (!parsed.ok) {
+    problems.push({ field, code: parsed.code, value: text });
+    return null;
+  }
+  return parsed.value;
+}
+
+function textCell(cells: ReadonlyMap<string, string>, field: string, problems: RowProblem[]): string | null {
+  const value = cells.get(field)?.trim() ?? '';
+  if (value.length > 200 && field !== 'note') {
+    problems.push({ field, code: 'TOO_LONG', value: value.slice(0, 30) });
+    return null;
+  }
+  return value === '' ? null : value;
+}
 
 function amounts(
   cells: ReadonlyMap<string, string>,
   problems: RowProblem[],
 ): { quantity: number; unitPrice: number; discount: number; amount: number } | null {
-  const read = (field: string, parse: (t: string) => ReturnType<typeof parseYen>) => {
-    const text = cells.get(field)?.trim() ?? '';
-    if (text === '') return undefined;
-    const parsed = parse(text);
-    if (!parsed.ok) {
-      problems.push({ field, code: parsed.code, value: text });
-      return null;
-    }
-    return parsed.value;
-  };
-  const quantity = read('quantity', parseCount) ?? 1;
-  const discount = read('discount', parseYen) ?? 0;
-  const unitPrice = read('unitPrice', parseYen);
-  const amount = read('amount', parseYen);
+  const quantity = numberCell(cells, 'quantity', parseCount, problems) ?? 1;
+  const discount = numberCell(cells, 'discount', parseYen, problems) ?? 0;
+  const unitPrice = numberCell(cells, 'unitPrice', parseYen, problems);
+  const amount = numberCell(cells, 'amount', parseYen, problems);
   if (quantity === null || discount === null || unitPrice === null || amount === null) return null;
   if (unitPrice === undefined && amount === undefined) {
     problems.push({ field: 'amount', code: 'MISSING_VALUE' });
@@ -86,6 +110,23 @@ function amounts(
 
 function startedAt(cells: ReadonlyMap<string, string>, ctx: VisitRowContext, problems: RowProblem[]): Date | null {
   const dateText = cells.get('visitDate')?.trim() ?? '';
+  const timeText = cells.get('visitTime')?.trim() ?? '';
+  const seen = ctx.seenTimes;
+  if (!seen) return readStartedAt(dateText, timeText, ctx, problems);
+  const key = `${dateText}\u0000${timeText}`;
+  let known = seen.get(key);
+  if (known === undefined) {
+    const found: RowProblem[] = [];
+    known = readStartedAt(dateText, timeText, ctx, found) ?? found[0]!;
+    if (seen.size >= SEEN_TIMES_LIMIT) seen.clear();
+    seen.set(key, known);
+  }
+  if (known instanceof Date) return known;
+  problems.push(known);
+  return null;
+}
+
+function readStartedAt(dateText: string, timeText: string, ctx: VisitRowContext, problems: RowProblem[]): Date | null {
   if (dateText === '') {
     problems.push({ field: 'visitDate', code: 'MISSING_VALUE' });
     return null;
@@ -96,7 +137,6 @@ function startedAt(cells: ReadonlyMap<string, string>, ctx: VisitRowContext, pro
     return null;
   }
   let parts: LocalDateTimeParts = date.value;
-  const timeText = cells.get('visitTime')?.trim() ?? '';
   if (timeText !== '') {
     const time = parseTime(timeText);
     if (!time.ok) {
@@ -122,38 +162,30 @@ export function checkVisitRow(
   ctx: VisitRowContext,
 ): { line: VisitImportLine } | { problems: RowProblem[] } {
   const problems: RowProblem[] = [];
-  const text = (field: string): string | null => {
-    const value = cells.get(field)?.trim() ?? '';
-    if (value.length > 200 && field !== 'note') {
-      problems.push({ field, code: 'TOO_LONG', value: value.slice(0, 30) });
-      return null;
-    }
-    return value === '' ? null : value;
-  };
   const customer = {
-    externalId: text('customerExternalId'),
-    phone: normalizePhone(text('customerPhone')),
-    email: normalizeEmail(text('customerEmail')),
+    externalId: textCell(cells, 'customerExternalId', problems),
+    phone: normalizePhone(textCell(cells, 'customerPhone', problems)),
+    email: normalizeEmail(textCell(cells, 'customerEmail', problems)),
   };
   if (!customer.externalId && !customer.phone && !customer.email) {
     problems.push({ field: 'customerExternalId', code: 'MISSING_VALUE' });
   }
   const at = startedAt(cells, ctx, problems);
   const money = amounts(cells, problems);
-  const kindText = text('itemKind');
+  const kindText = textCell(cells, 'itemKind', problems);
   const kind = kindText === null ? null : parseItemKind(kindText);
   if (kind && !kind.ok) problems.push({ field: 'itemKind', code: kind.code, value: kindText ?? '' });
-  const paymentText = text('paymentMethod');
+  const paymentText = textCell(cells, 'paymentMethod', problems);
   const payment = paymentText === null ? null : parsePaymentMethod(paymentText);
   if (payment && !payment.ok) problems.push({ field: 'paymentMethod', code: payment.code, value: paymentText ?? '' });
   const note = cells.get('note')?.trim() || null;
   if (note && note.length > 2000) problems.push({ field: 'note', code: 'TOO_LONG', value: note.slice(0, 30) });
   // Read before deciding: an overlong value here is a problem, not a silent blank.
-  const store = text('store');
-  const receipt = text('visitExternalId');
-  const staff = text('staff');
-  const itemName = text('itemName');
-  const category = text('category');
+  const store = textCell(cells, 'store', problems);
+  const receipt = textCell(cells, 'visitExternalId', problems);
+  const staff = textCell(cells, 'staff', problems);
+  const itemName = textCell(cells, 'itemName', problems);
+  const category = textCell(cells, 'category', problems);
 
   if (problems.length > 0 || at === null || money === null) return { problems };
   const customerKey = customer.externalId ?? customer.phone ?? customer.email ?? '';
