@@ -6,7 +6,7 @@
  */
 import { createTenantWithOwner } from '@kayoi/core';
 import { createDataStore, insertLineItemRows, insertVisitRows, newId, rawQuery, type Engine } from '@kayoi/db';
-import { openTestDatabase } from '@kayoi/db/testing';
+import { openTestDatabase, staffMember } from '@kayoi/db/testing';
 import { civilFromEpochDay, parseDay } from '@kayoi/stats';
 import { buildApp } from '../apps/server/src/app/buildApp.js';
 import { defaultAppDeps } from '../apps/server/src/app/deps.js';
@@ -39,18 +39,7 @@ async function main(): Promise<void> {
       ['本店', '駅前店', '吉祥寺店'].map((name) => repos.stores.insert({ name, address: null, phone: null })),
     );
     const staff = [];
-    for (let i = 0; i < 12; i++)
-      staff.push(
-        await repos.users.insert({
-          name: `スタッフ${i + 1}`,
-          nameKana: null,
-          email: null,
-          passwordHash: null,
-          role: 'staff',
-          active: true,
-          storeIds: [],
-        }),
-      );
+    for (let i = 0; i < 12; i++) staff.push(await repos.users.insert(staffMember(`スタッフ${i + 1}`)));
     const cut = await repos.catalog.insert({
       kind: 'service',
       name: 'カット',

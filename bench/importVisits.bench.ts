@@ -9,7 +9,7 @@ import path from 'node:path';
 import { once } from 'node:events';
 import { checkCustomerColumns } from '@kayoi/core';
 import { createDataStore, schema, type Database } from '@kayoi/db';
-import { openTestDatabase } from '@kayoi/db/testing';
+import { openTestDatabase, staffMember } from '@kayoi/db/testing';
 import { openDatabase, migrateDatabase } from '@kayoi/db';
 import { runImport } from '../apps/server/src/imports/importRunner.js';
 
@@ -70,15 +70,7 @@ async function prepareTenant(db: Database): Promise<string> {
   await repos.stores.insert({ name: '本店' });
   await repos.stores.insert({ name: '吉祥寺店' });
   for (let i = 1; i <= 6; i++) {
-    await repos.users.insert({
-      name: `スタッフ${i}`,
-      nameKana: null,
-      email: null,
-      passwordHash: null,
-      role: 'staff',
-      active: true,
-      storeIds: [],
-    });
+    await repos.users.insert(staffMember(`スタッフ${i}`));
   }
   for (const [name, price] of [
     ['カット', 5500],

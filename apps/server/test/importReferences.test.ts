@@ -10,7 +10,7 @@ import {
   trySuspendRowTriggers,
   type Database,
 } from '@kayoi/db';
-import { engines, openTestDatabase, type TestDatabase } from '@kayoi/db/testing';
+import { engines, openTestDatabase, type TestDatabase, staffMember } from '@kayoi/db/testing';
 import { runImport } from '../src/imports/importRunner.js';
 
 /*
@@ -60,15 +60,7 @@ async function seedShop(db: Database): Promise<TenantRepos> {
   const tenant = await store.directory.create({ name: 'Salon', timeZone: 'Asia/Tokyo' });
   const repos = store.forTenant(tenant.id);
   await repos.stores.insert({ name: '本店' });
-  await repos.users.insert({
-    name: '佐藤 美穂',
-    nameKana: null,
-    email: null,
-    passwordHash: null,
-    role: 'staff',
-    active: true,
-    storeIds: [],
-  });
+  await repos.users.insert(staffMember('佐藤 美穂'));
   await repos.catalog.insert({ kind: 'service', name: 'カット', price: 5500, cost: 600 });
   const customers = await runImport({
     db,

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { ImportKind } from '@kayoi/contracts';
 import { createDataStore } from '@kayoi/db';
-import { engines, openTestDatabase, type TestDatabase } from '@kayoi/db/testing';
+import { engines, openTestDatabase, type TestDatabase, staffMember } from '@kayoi/db/testing';
 import type { TenantRepos } from '@kayoi/core';
 import iconv from 'iconv-lite';
 import { REPORTED_ERRORS_LIMIT, runImport } from '../src/imports/importRunner.js';
@@ -57,15 +57,7 @@ for (const engine of engines) {
       repos = store.forTenant(tenant.id);
       await repos.stores.insert({ name: '本店' });
       await repos.stores.insert({ name: '吉祥寺店' });
-      await repos.users.insert({
-        name: '佐藤 美穂',
-        nameKana: null,
-        email: null,
-        passwordHash: null,
-        role: 'staff',
-        active: true,
-        storeIds: [],
-      });
+      await repos.users.insert(staffMember('佐藤 美穂'));
       await repos.catalog.insert({ kind: 'service', name: 'カット', price: 5500, cost: 600 });
       await repos.channels.insert({ name: 'Instagram', kind: 'sns' });
       await repos.attributes.insert({

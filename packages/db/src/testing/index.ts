@@ -44,3 +44,16 @@ export async function openTestDatabase(engine: Engine, options: { migrate?: bool
     },
   };
 }
+
+/** A staff member without login, as test and benchmark shops need them. */
+export function staffMember(name: string) {
+  return {
+    name,
+    nameKana: null,
+    email: null,
+    passwordHash: null,
+    role: 'staff' as const,
+    active: true,
+    storeIds: [] as string[],
+  };
+}

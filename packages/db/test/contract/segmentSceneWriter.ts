@@ -1,6 +1,7 @@
 import type { AttributeValue, ConsentChannel, CustomerCreate } from '@kayoi/contracts';
 import type { DataStore, TenantRepos } from '@kayoi/core';
 import { newId, rawQuery, type Orm } from '@kayoi/db';
+import { staffMember } from '@kayoi/db/testing';
 import { columns } from './customers.contract.js';
 import {
   NOW,
@@ -26,18 +27,7 @@ async function createReferenceData(repos: TenantRepos): Promise<Omit<SceneRefs, 
   const store = async (name: string) => (await repos.stores.insert({ name })).id;
   const stores = { main: await store('本店'), branch: await store('駅前店'), old: await store('旧店') };
   await repos.stores.update(stores.old, { archived: true });
-  const user = async (name: string) =>
-    (
-      await repos.users.insert({
-        name,
-        nameKana: null,
-        email: null,
-        passwordHash: null,
-        role: 'staff',
-        active: true,
-        storeIds: [],
-      })
-    ).id;
+  const user = async (name: string) => (await repos.users.insert(staffMember(name))).id;
   const staff = { aoi: await user('あおい'), ken: await user('けん') };
   const item = async (k: ItemKey) => (await repos.catalog.insert({ ...items[k], cost: 100 })).id;
   const itemIds = { cut: await item('cut'), color: await item('color'), shampoo: await item('shampoo') };
