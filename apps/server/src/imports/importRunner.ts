@@ -42,7 +42,7 @@ export interface ImportOptions {
 
 /** Rows per database round trip: large enough to amortise it, small enough for flat memory. */
 export const IMPORT_BATCH_ROWS = 5_000;
-/** Batches whose writes may wait behind the one running. */
+/** Batch writes, the running one included, after which parsing waits for the oldest. */
 const WRITES_QUEUED = 3;
 /** Detailed errors kept in the report; errorCount keeps counting past it. */
 export const REPORTED_ERRORS_LIMIT = 1_000;
@@ -167,7 +167,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   /**
    * Batches rows and queues their writes (in order, on the transaction's connection) while
    * the next batches are parsed: the database always has the next batch waiting instead
-   * of waiting for Node to finish parsing. At most WRITES_QUEUED batches wait, so memory
+   * of waiting for Node to finish parsing. At most WRITES_QUEUED batches are pending, so memory
    * stays flat.
    */
   function pipeline<T>(
@@ -274,7 +274,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       },
       settle: () => batches.settle(),
       async complete() {
-        await writer.finish();
+        await writer.ensureReferencesBeforeCommit();
         await tenantRepos(orm, tenantId).customers.refreshStats(writer.touchedCustomers());
         await audit(orm, 'imports.visits', { rows: report.rows, created: report.created, updated: report.updated });
       },

@@ -51,7 +51,8 @@ async function referenceMaps(orm: Orm, tenantId: string) {
  * Writes visits in batches with one statement per table (unnest arrays), inside the
  * import's transaction. Re-importing a receipt replaces its lines and payments; the
  * customer summaries are recomputed once at the end. Foreign keys are checked per set,
- * not per row, where the database allows it (setBasedReferences.ts): `finish` must run
+ * not per row, where the database allows it (setBasedReferences.ts):
+ * `ensureReferencesBeforeCommit` must run
  * before the transaction commits.
  */
 export async function visitImportWriter(orm: Orm, tenantId: string) {
@@ -274,7 +275,7 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
      * Proves every row the written visits refer to still exists, locked until commit, and
      * turns per-row triggers back on for the rest of the transaction.
      */
-    async finish(): Promise<void> {
+    async ensureReferencesBeforeCommit(): Promise<void> {
       if (!rowTriggersSuspended) return;
       await lockReferencedRowsOrThrow(orm, tenantId, 'customers', touchedCustomers);
       await lockReferencedRowsOrThrow(orm, tenantId, 'stores', referenced.stores);
