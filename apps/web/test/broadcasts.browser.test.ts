@@ -307,7 +307,7 @@ describe('broadcasts in Chromium', () => {
 
     // The list: newest first, with the same counts.
     await page.getByRole('link', { name: '← 一斉配信一覧' }).click();
-    const listRow = page.getByRole('table', { name: '一斉配信' }).locator(`tr[data-broadcast="${id}"]`);
+    const listRow = page.getByRole('table', { name: '一斉配信' }).locator(`tr:has(a[href="/broadcasts/${id}"])`);
     await listRow.getByText('送信済み', { exact: true }).waitFor();
     const cells = await listRow.locator('td').allTextContents();
     assert.deepEqual(
@@ -356,7 +356,9 @@ describe('broadcasts in Chromium', () => {
     const analyst = await newPage(app);
     await logIn(analyst.page, app.accounts.analyst);
     await analyst.page.getByRole('link', { name: '一斉配信' }).click();
-    const row = analyst.page.getByRole('table', { name: '一斉配信' }).locator(`tr[data-broadcast="${broadcast.id}"]`);
+    const row = analyst.page
+      .getByRole('table', { name: '一斉配信' })
+      .locator(`tr:has(a[href="/broadcasts/${broadcast.id}"])`);
     await row.getByRole('link', { name: BROADCAST }).waitFor();
     assert.equal(await analyst.page.getByRole('button', { name: '新しい一斉配信' }).count(), 0);
     await row.getByRole('link', { name: BROADCAST }).click();

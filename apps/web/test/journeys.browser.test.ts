@@ -250,7 +250,7 @@ describe('journeys in Chromium', () => {
 
     // The list: trigger in words, version, who is in it.
     await page.getByRole('link', { name: '← ステップ配信一覧' }).click();
-    const listRow = page.getByRole('table', { name: 'ステップ配信' }).locator(`tr[data-journey="${id}"]`);
+    const listRow = page.getByRole('table', { name: 'ステップ配信' }).locator(`tr:has(a[href="/journeys/${id}"])`);
     await listRow.getByText('稼働中', { exact: true }).waitFor();
     journey = await getJson<Journey>(page, `/journeys/${id}`);
     assert.deepEqual(await listRow.locator('td').allTextContents(), [
@@ -312,7 +312,9 @@ describe('journeys in Chromium', () => {
     const analyst = await newPage(app);
     await logIn(analyst.page, app.accounts.analyst);
     await analyst.page.getByRole('link', { name: 'ステップ配信' }).click();
-    const row = analyst.page.getByRole('table', { name: 'ステップ配信' }).locator(`tr[data-journey="${journey.id}"]`);
+    const row = analyst.page
+      .getByRole('table', { name: 'ステップ配信' })
+      .locator(`tr:has(a[href="/journeys/${journey.id}"])`);
     await row.getByRole('link', { name: journey.name }).waitFor();
     assert.equal(await analyst.page.getByRole('button', { name: '新しいステップ配信' }).count(), 0);
     assert.equal(await analyst.page.getByRole('button', { name: 'プリセットから始める' }).count(), 0);

@@ -1,4 +1,5 @@
-import { Anchor, Button, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Button, Stack } from '@mantine/core';
+import type { Journey } from '@kayoi/contracts';
 import { IconSparkles } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { useCan } from '../../../auth/session';
 import { PageHeader } from '../../settings/components/PageHeader';
 import { QueryState } from '../../settings/components/QueryState';
+import { RecordList, type Column } from '../../settings/components/RecordList';
 import { useJourneyList } from '../api';
 import { JourneyStatusBadge } from '../components/JourneyStatusBadge';
 import { NewJourneyDialog } from '../components/NewJourneyDialog';
@@ -20,6 +22,21 @@ export function JourneysListPage() {
   const journeys = useJourneyList();
   const names = useNames();
   const [creating, setCreating] = useState(false);
+  const columns: Column<Journey>[] = [
+    {
+      key: 'name',
+      header: t('columns.name'),
+      cell: (j) => (
+        <Anchor component={Link} to={`/journeys/${j.id}`}>
+          {j.name}
+        </Anchor>
+      ),
+    },
+    { key: 'status', header: t('columns.status'), cell: (j) => <JourneyStatusBadge status={j.status} /> },
+    { key: 'trigger', header: t('columns.trigger'), cell: (j) => describeTrigger(t, j.definition.trigger, names) },
+    { key: 'version', header: t('columns.version'), cell: (j) => t('versionLabel', { version: j.version }) },
+    { key: 'active', header: t('columns.active'), numeric: true, cell: (j) => j.activeEnrollments },
+  ];
   return (
     <Stack gap="md">
       <PageHeader
@@ -39,42 +56,9 @@ export function JourneysListPage() {
         )}
       </PageHeader>
       <QueryState query={journeys}>
-        {(items) =>
-          items.length === 0 ? (
-            <Text c="dimmed">{t('empty')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={0}>
-              <Table aria-label={t('title')} highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('columns.name')}</Table.Th>
-                    <Table.Th>{t('columns.status')}</Table.Th>
-                    <Table.Th visibleFrom="sm">{t('columns.trigger')}</Table.Th>
-                    <Table.Th visibleFrom="xs">{t('columns.version')}</Table.Th>
-                    <Table.Th ta="right">{t('columns.active')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((j) => (
-                    <Table.Tr key={j.id} data-journey={j.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/journeys/${j.id}`}>
-                          {j.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>
-                        <JourneyStatusBadge status={j.status} />
-                      </Table.Td>
-                      <Table.Td visibleFrom="sm">{describeTrigger(t, j.definition.trigger, names)}</Table.Td>
-                      <Table.Td visibleFrom="xs">{t('versionLabel', { version: j.version })}</Table.Td>
-                      <Table.Td ta="right">{j.activeEnrollments}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )
-        }
+        {(items) => (
+          <RecordList label={t('title')} rows={items} rowKey={(j) => j.id} columns={columns} empty={t('empty')} />
+        )}
       </QueryState>
       {canManage && <NewJourneyDialog opened={creating} onClose={() => setCreating(false)} />}
     </Stack>

@@ -1,10 +1,12 @@
-import { Anchor, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Stack } from '@mantine/core';
+import type { Segment } from '@kayoi/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { useCan, useTimeZone } from '../../../auth/session';
 import { formatDateTime } from '../../../lib/format';
 import { PageHeader } from '../../settings/components/PageHeader';
 import { QueryState } from '../../settings/components/QueryState';
+import { RecordList, type Column } from '../../settings/components/RecordList';
 import { useSegmentList } from '../api';
 
 /** /segments: the saved segments with how many customers each matches now. */
@@ -14,6 +16,24 @@ export function SegmentsListPage() {
   const canManage = useCan('segments.manage');
   const timeZone = useTimeZone();
   const segments = useSegmentList();
+  const columns: Column<Segment>[] = [
+    {
+      key: 'name',
+      header: t('columns.name'),
+      cell: (s) => (
+        <Anchor component={Link} to={`/segments/${s.id}`}>
+          {s.name}
+        </Anchor>
+      ),
+    },
+    {
+      key: 'count',
+      header: t('columns.count'),
+      numeric: true,
+      cell: (s) => (s.customerCount === null ? '—' : t('people', { count: s.customerCount })),
+    },
+    { key: 'updated', header: t('columns.updated'), cell: (s) => formatDateTime(s.updatedAt, timeZone) },
+  ];
   return (
     <Stack gap="md">
       <PageHeader
@@ -28,38 +48,9 @@ export function SegmentsListPage() {
         </Anchor>
       )}
       <QueryState query={segments}>
-        {(items) =>
-          items.length === 0 ? (
-            <Text c="dimmed">{t('empty')}</Text>
-          ) : (
-            <Table.ScrollContainer minWidth={0}>
-              <Table aria-label={t('title')} highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t('columns.name')}</Table.Th>
-                    <Table.Th ta="right">{t('columns.count')}</Table.Th>
-                    <Table.Th visibleFrom="xs">{t('columns.updated')}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {items.map((s) => (
-                    <Table.Tr key={s.id}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/segments/${s.id}`}>
-                          {s.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td ta="right">
-                        {s.customerCount === null ? '—' : t('people', { count: s.customerCount })}
-                      </Table.Td>
-                      <Table.Td visibleFrom="xs">{formatDateTime(s.updatedAt, timeZone)}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          )
-        }
+        {(items) => (
+          <RecordList label={t('title')} rows={items} rowKey={(s) => s.id} columns={columns} empty={t('empty')} />
+        )}
       </QueryState>
     </Stack>
   );

@@ -1,4 +1,5 @@
-import { Anchor, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Stack } from '@mantine/core';
+import type { MessageTemplate } from '@kayoi/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
@@ -6,6 +7,7 @@ import { useCan, useTimeZone } from '../../../auth/session';
 import { formatDateTime } from '../../../lib/format';
 import { PageHeader } from '../../settings/components/PageHeader';
 import { QueryState } from '../../settings/components/QueryState';
+import { RecordList, type Column } from '../../settings/components/RecordList';
 import { ShowArchivedSwitch } from '../../settings/components/ShowArchivedSwitch';
 import { useTemplateList } from '../api';
 
@@ -17,6 +19,32 @@ export function TemplatesListPage() {
   const timeZone = useTimeZone();
   const templates = useTemplateList();
   const [showArchived, setShowArchived] = useState(false);
+  const columns: Column<MessageTemplate>[] = [
+    {
+      key: 'name',
+      header: t('columns.name'),
+      cell: (x) => (
+        <Group gap="xs" wrap="nowrap">
+          <Anchor component={Link} to={`/templates/${x.id}`}>
+            {x.name}
+          </Anchor>
+          {x.archived && (
+            <Badge size="sm" color="gray" variant="light">
+              {t('archivedBadge')}
+            </Badge>
+          )}
+        </Group>
+      ),
+    },
+    { key: 'channel', header: t('columns.channel'), cell: (x) => t(`channel.${x.channel}`) },
+    {
+      key: 'languages',
+      header: t('columns.languages'),
+      // Japanese is always there; English only when added.
+      cell: (x) => (x.en ? `${t('languages.ja')}・${t('languages.en')}` : t('languages.ja')),
+    },
+    { key: 'updated', header: t('columns.updated'), cell: (x) => formatDateTime(x.updatedAt, timeZone) },
+  ];
   return (
     <Stack gap="md">
       <PageHeader
@@ -39,46 +67,14 @@ export function TemplatesListPage() {
                 count={archivedCount}
                 label={t('showArchived', { count: archivedCount })}
               />
-              {items.length === 0 ? (
-                <Text c="dimmed">{t('empty')}</Text>
-              ) : (
-                <Table.ScrollContainer minWidth={0}>
-                  <Table aria-label={t('title')} highlightOnHover>
-                    <Table.Thead>
-                      <Table.Tr>
-                        <Table.Th>{t('columns.name')}</Table.Th>
-                        <Table.Th>{t('columns.channel')}</Table.Th>
-                        <Table.Th visibleFrom="xs">{t('columns.languages')}</Table.Th>
-                        <Table.Th visibleFrom="xs">{t('columns.updated')}</Table.Th>
-                      </Table.Tr>
-                    </Table.Thead>
-                    <Table.Tbody>
-                      {items.map((x) => (
-                        <Table.Tr key={x.id}>
-                          <Table.Td>
-                            <Group gap="xs" wrap="nowrap">
-                              <Anchor component={Link} to={`/templates/${x.id}`}>
-                                {x.name}
-                              </Anchor>
-                              {x.archived && (
-                                <Badge size="sm" color="gray" variant="light">
-                                  {t('archivedBadge')}
-                                </Badge>
-                              )}
-                            </Group>
-                          </Table.Td>
-                          <Table.Td>{t(`channel.${x.channel}`)}</Table.Td>
-                          <Table.Td visibleFrom="xs">
-                            {/* Japanese is always there; English only when added. */}
-                            {x.en ? `${t('languages.ja')}・${t('languages.en')}` : t('languages.ja')}
-                          </Table.Td>
-                          <Table.Td visibleFrom="xs">{formatDateTime(x.updatedAt, timeZone)}</Table.Td>
-                        </Table.Tr>
-                      ))}
-                    </Table.Tbody>
-                  </Table>
-                </Table.ScrollContainer>
-              )}
+              <RecordList
+                label={t('title')}
+                rows={items}
+                rowKey={(x) => x.id}
+                columns={columns}
+                empty={t('empty')}
+                dimmed={(x) => x.archived}
+              />
             </Stack>
           );
         }}
