@@ -1,13 +1,12 @@
-import { Button, Center, Loader, Text, Timeline } from '@mantine/core';
+import { Text, Timeline } from '@mantine/core';
 import { IconCalendarCheck, IconMessageCircle, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import type { TimelineEntry } from '@kayoi/contracts';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../lib/format';
 import { timelineEntryKey, useCustomerTimeline } from '../api';
 import { useTimeZone } from '../display';
-import { KarteCard } from './Card';
 import { consentSourceKey } from './consentSources';
+import { PagedKarteCard } from './PagedKarteCard';
 import { VisitEntry } from './VisitEntry';
 
 const icons = {
@@ -47,23 +46,12 @@ function EntryBody({ entry }: { entry: TimelineEntry }) {
 }
 
 export function CustomerTimeline({ customerId }: { customerId: string }) {
-  const { t } = useTranslation(['customers', 'common']);
+  const { t } = useTranslation('customers');
   const timeZone = useTimeZone();
   const query = useCustomerTimeline(customerId);
-  const entries = query.data?.pages.flatMap((page) => page.items) ?? [];
-
   return (
-    <KarteCard title={t('timeline.title')}>
-      <ErrorAlert error={query.error} />
-      {query.isPending ? (
-        <Center p="md">
-          <Loader size="sm" aria-label={t('common:common.loading')} />
-        </Center>
-      ) : entries.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('timeline.empty')}
-        </Text>
-      ) : (
+    <PagedKarteCard title={t('timeline.title')} query={query} empty={t('timeline.empty')}>
+      {(entries) => (
         <Timeline bulletSize={26} lineWidth={2} active={-1}>
           {entries.map((entry) => {
             const Icon = icons[entry.kind];
@@ -83,13 +71,6 @@ export function CustomerTimeline({ customerId }: { customerId: string }) {
           })}
         </Timeline>
       )}
-      {query.hasNextPage && (
-        <Center mt="md">
-          <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('common:actions.more')}
-          </Button>
-        </Center>
-      )}
-    </KarteCard>
+    </PagedKarteCard>
   );
 }

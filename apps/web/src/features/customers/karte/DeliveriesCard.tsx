@@ -1,30 +1,19 @@
-import { Button, Center, Loader, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { ErrorAlert } from '../../../components/ErrorAlert';
 import { formatDateTime } from '../../../lib/format';
 import { useCustomerDeliveries } from '../../broadcasts/api';
 import { DeliveryStatusBadge } from '../../broadcasts/components/StatusBadge';
 import { useTimeZone } from '../display';
-import { KarteCard } from './Card';
+import { PagedKarteCard } from './PagedKarteCard';
 
 /** 配信履歴: what Kayoi sent this customer (or held back, or could not send), newest first. */
 export function DeliveriesCard({ customerId }: { customerId: string }) {
-  const { t } = useTranslation(['broadcasts', 'common']);
+  const { t } = useTranslation('broadcasts');
   const timeZone = useTimeZone();
   const query = useCustomerDeliveries(customerId);
-  const rows = query.data?.pages.flatMap((p) => p.items) ?? [];
   return (
-    <KarteCard title={t('karte.title')}>
-      <ErrorAlert error={query.error} />
-      {query.isPending ? (
-        <Center p="md">
-          <Loader size="sm" aria-label={t('common:common.loading')} />
-        </Center>
-      ) : rows.length === 0 ? (
-        <Text size="sm" c="dimmed">
-          {t('karte.empty')}
-        </Text>
-      ) : (
+    <PagedKarteCard title={t('karte.title')} query={query} empty={t('karte.empty')}>
+      {(rows) => (
         <Table.ScrollContainer minWidth={0}>
           <Table aria-label={t('karte.title')} fz="sm">
             <Table.Thead>
@@ -59,13 +48,6 @@ export function DeliveriesCard({ customerId }: { customerId: string }) {
           </Table>
         </Table.ScrollContainer>
       )}
-      {query.hasNextPage && (
-        <Center mt="md">
-          <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('common:actions.more')}
-          </Button>
-        </Center>
-      )}
-    </KarteCard>
+    </PagedKarteCard>
   );
 }

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useCan } from '../../../auth/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { useCustomerList } from '../api';
 import { CustomerFormDrawer } from '../form/CustomerFormDrawer';
 import { MaskedHint } from '../parts/MaskedHint';
@@ -74,11 +75,7 @@ export function CustomersPage() {
           <Text size="sm" c="dimmed" aria-live="polite">
             {t('list.shown', { count: customers.length })}
           </Text>
-          {list.hasNextPage && (
-            <Button variant="default" onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('common:actions.more')}
-            </Button>
-          )}
+          {list.hasNextPage && <LoadMoreButton query={list} />}
         </Stack>
       )}
       {canWrite && <CustomerFormDrawer opened={creating} onClose={close} onSaved={(c) => openCustomer(c)} />}

@@ -1,8 +1,9 @@
-import { Anchor, Badge, Button, Center, Loader, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Center, Loader, Stack, Table, Text } from '@mantine/core';
 import type { Journey, JourneyEnrollment } from '@kayoi/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { formatDateTime, fullName } from '../../../lib/format';
 import { useCustomer } from '../../customers/api';
 import { useJourneyEnrollments, useJourneyVersions } from '../api';
@@ -79,11 +80,7 @@ export function EnrollmentsTab({ journey, timeZone }: { journey: Journey; timeZo
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
-      {query.hasNextPage && (
-        <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-          {t('enrollments.more')}
-        </Button>
-      )}
+      <LoadMoreButton query={query} label={t('enrollments.more')} />
     </Stack>
   );
 }

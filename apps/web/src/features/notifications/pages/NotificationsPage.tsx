@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useTimeZone } from '../../../auth/session';
 import { ErrorAlert } from '../../../components/ErrorAlert';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 import { formatDateTime } from '../../../lib/format';
 import { PageHeader } from '../../settings/components/PageHeader';
 import { useMarkRead, useNotifications } from '../api';
@@ -96,9 +97,7 @@ export function NotificationsPage() {
       )}
       {query.hasNextPage && (
         <Group justify="center">
-          <Button variant="default" onClick={() => void query.fetchNextPage()} loading={query.isFetchingNextPage}>
-            {t('more')}
-          </Button>
+          <LoadMoreButton query={query} label={t('more')} />
         </Group>
       )}
     </Stack>
