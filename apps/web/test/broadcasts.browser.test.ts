@@ -252,6 +252,8 @@ describe('broadcasts in Chromium', () => {
     const report = await getJson<MeasurementReport>(page, `/broadcasts/${id}/report`);
     await page.getByRole('tab', { name: '効果' }).click();
     const table = page.getByRole('table', { name: '効果（送った人とホールドアウトの比較）' });
+    // The tab loads its report after the click: read the cells once the rows are there.
+    await table.locator('tr[data-arm="holdout"] td').first().waitFor();
     for (const [arm, values] of [
       ['treated', report.treated],
       ['holdout', report.holdout],
@@ -366,6 +368,7 @@ describe('broadcasts in Chromium', () => {
     assert.equal(await analyst.page.getByRole('button', { name: '配信を取り消す' }).count(), 0);
     await analyst.page.getByRole('tab', { name: '効果' }).click();
     const report = await getJson<MeasurementReport>(analyst.page, `/broadcasts/${broadcast.id}/report`);
+    await analyst.page.locator('tr[data-arm="treated"] td').first().waitFor();
     const cells = await analyst.page.locator('tr[data-arm="treated"] td').allTextContents();
     assert.equal(cells[0], String(report.treated.customers));
     await analyst.page.goto('/broadcasts/new');

@@ -243,6 +243,8 @@ describe('journeys in Chromium', () => {
     const report = await getJson<MeasurementReport>(page, `/journeys/${id}/report`);
     await page.getByRole('tab', { name: '効果' }).click();
     const reportTable = page.getByRole('table', { name: '効果（送った人とホールドアウトの比較）' });
+    // The tab loads its report after the click: read the cells once the rows are there.
+    await reportTable.locator('tr[data-arm="holdout"] td').first().waitFor();
     for (const arm of ['treated', 'holdout'] as const) {
       const cells = await reportTable.locator(`tr[data-arm="${arm}"] td`).allTextContents();
       assert.equal(cells[0], String(report[arm].customers));
