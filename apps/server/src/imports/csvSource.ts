@@ -1,6 +1,5 @@
-import { Readable } from 'node:stream';
-import { parse } from 'csv-parse';
 import iconv from 'iconv-lite';
+import { CsvTokenizer } from './csvTokenizer.js';
 
 export type EncodingChoice = 'utf-8' | 'shift_jis' | 'auto';
 
@@ -63,26 +62,23 @@ export async function* csvRecords(
   encoding: EncodingChoice,
   onBytes: (n: number) => void = () => undefined,
 ): AsyncGenerator<CsvRecord> {
-  const text = decoded(input, encoding, onBytes);
-  const first = await text.next();
-  if (first.done) return;
-  const opening = first.value.replace(/^\uFEFF/, '');
-  const headerLine = opening.split(/\r?\n/, 1)[0] ?? '';
-  const delimiter = headerLine.includes('\t') && !headerLine.includes(',') ? '\t' : ',';
-  async function* rest() {
-    yield opening;
-    yield* text;
-  }
-  const source = Readable.from(rest());
-  const parser = parse({ delimiter, relax_column_count: true, bom: true });
-  // pipe() does not pass a source failure (a dropped upload) on; the parser must end with it.
-  source.on('error', (err) => parser.destroy(err));
-  source.pipe(parser);
+  const tokenizer = new CsvTokenizer();
+  let opening = true;
   // Blank lines still count, so row numbers match what a spreadsheet shows.
   let row = 0;
-  for await (const cells of parser as AsyncIterable<string[]>) {
-    row++;
-    if (cells.every((c) => c.trim() === '')) continue;
-    yield { row, cells };
+  function* numbered(records: string[][]) {
+    for (const cells of records) {
+      row++;
+      if (cells.every((c) => c.trim() === '')) continue;
+      yield { row, cells };
+    }
   }
+  for await (let text of decoded(input, encoding, onBytes)) {
+    if (opening && text.length > 0) {
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+      opening = false;
+    }
+    yield* numbered(tokenizer.push(text));
+  }
+  yield* numbered(tokenizer.end());
 }
