@@ -241,6 +241,23 @@ for (const engine of engines) {
       assert.equal(await count('visits'), before);
     });
 
+    it('refuses a receipt that comes back in a later batch of the same file, and writes nothing', async () => {
+      const before = await count('visits');
+      const file = [
+        '伝票番号,顧客番号,来店日,店舗,金額',
+        'F1,C001,2025/05/01,本店,1000',
+        'F2,C002,2025/05/02,本店,2000',
+        'F1,C001,2025/05/03,本店,3000',
+      ].join('\n');
+      const report = await run('visits', file, { batchRows: 1 });
+      assert.equal(report.status, 'rejected');
+      assert.deepEqual(
+        report.errors.map((e) => [e.row, e.code, e.column]),
+        [[4, 'DUPLICATE_VISIT', '伝票番号']],
+      );
+      assert.equal(await count('visits'), before);
+    });
+
     it('validates without writing on a dry run', async () => {
       const report = await run('visits', visitsCsv.replace(/R(\d)/g, 'D$1'), { dryRun: true });
       assert.deepEqual([report.status, report.created], ['validated', 3]);
@@ -287,10 +304,55 @@ for (const engine of engines) {
         missing.errors.map((e) => e.code),
         ['MISSING_COLUMN', 'MISSING_COLUMN'],
       );
-      const malformed = await run('customers', '顧客番号,氏名\nM1,"閉じない\n');
-      assert.deepEqual([malformed.status, malformed.errors[0]?.code], ['rejected', 'MALFORMED_CSV']);
+      const malformed = await run('customers', '顧客番号,氏名\nM1,山田\n\nM2,"閉じない\nM3,鈴木\n');
+      assert.deepEqual(
+        malformed.errors.map((e) => [e.row, e.code]),
+        [[4, 'MALFORMED_CSV']],
+      );
+      assert.match(malformed.errors[0]!.message, /CSV/);
+      const afterQuote = await run('customers', '顧客番号,氏名\nM1,"山田"太郎\n');
+      assert.deepEqual(
+        afterQuote.errors.map((e) => [e.row, e.code]),
+        [[2, 'MALFORMED_CSV']],
+      );
+      const [m1] = await repos.customers.findMatches({ externalId: 'M1' });
+      assert.equal(m1, undefined);
+      // A quote inside an unquoted field is text, as in a spreadsheet, not a broken file.
+      const stray = await run('customers', '顧客番号,氏名,備考\nQ1,山田 花子,ウィッグ 14"\n');
+      assert.equal(stray.status, 'imported');
+      const [q1] = await repos.customers.findMatches({ externalId: 'Q1' });
+      assert.equal(q1?.notes, 'ウィッグ 14"');
       const garbled = await run('customers', iconv.encode('顧客番号,氏名\nG1,山田\n', 'cp932'), { encoding: 'utf-8' });
       assert.equal(garbled.status, 'rejected');
+    });
+
+    it('creates new receipts and updates known ones met in the same batch', async () => {
+      const file = [
+        '伝票番号,顧客番号,来店日,店舗,メニュー,金額',
+        'N1,C002,2025/06/01,本店,カット,5500',
+        'R2,C002,2025/02/01,本店,カット,6000',
+        'R2,C002,2025/02/01,本店,トリートメント,3300',
+        'N2,C001,2025/06/02,本店,カラー,7700',
+      ].join('\n');
+      const visitsBefore = await count('visits');
+      const report = await run('visits', file);
+      assert.deepEqual([report.status, report.created, report.updated], ['imported', 2, 1]);
+      assert.equal(await count('visits'), visitsBefore + 2);
+      const lines = await t.db.query<{ external_id: string; name: string; amount: number }>(
+        `select v.external_id, l.name, l.amount from visit_line_items l
+         join visits v on v.tenant_id = l.tenant_id and v.id = l.visit_id
+         where v.tenant_id = $1 and v.external_id in ('N1', 'R2', 'N2') order by v.external_id, l.position`,
+        [repos.tenantId],
+      );
+      assert.deepEqual(
+        lines.map((l) => [l.external_id, l.name, l.amount]),
+        [
+          ['N1', 'カット', 5500],
+          ['N2', 'カラー', 7700],
+          ['R2', 'カット', 6000],
+          ['R2', 'トリートメント', 3300],
+        ],
+      );
     });
   });
 }

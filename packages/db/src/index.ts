@@ -5,6 +5,7 @@ export * as schema from './schema.js';
 export { violatedConstraint, newId } from './repositories/shared.js';
 export { customerImportWriter, type NumberedCustomerRow } from './imports/customerWriter.js';
 export { visitImportWriter, type VisitGroup } from './imports/visitWriter.js';
+export type { BatchOutcome, RowIssue, StagedBatch } from './imports/batchProblems.js';
 export {
   lockReferencedRowsOrThrow,
   resumeRowTriggers,

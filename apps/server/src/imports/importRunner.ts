@@ -17,9 +17,11 @@ import {
   type Database,
   type NumberedCustomerRow,
   type Orm,
+  type StagedBatch,
   type VisitGroup,
 } from '@kayoi/db';
 import { csvRecords, type EncodingChoice } from './csvSource.js';
+import { CsvSyntaxError } from './csvTokenizer.js';
 
 export interface ImportOptions {
   db: Database;
@@ -44,6 +46,8 @@ export interface ImportOptions {
 export const IMPORT_BATCH_ROWS = 5_000;
 /** Batch writes, the running one included, after which parsing waits for the oldest. */
 const WRITES_QUEUED = 3;
+/** Rows parsed between turns of the event loop. */
+const YIELD_EVERY_ROWS = 250;
 /** Detailed errors kept in the report; errorCount keeps counting past it. */
 export const REPORTED_ERRORS_LIMIT = 1_000;
 
@@ -53,11 +57,6 @@ const required: Record<ImportKind, string[][]> = {
 };
 
 class Rollback extends Error {}
-
-/** csv-parse reports a broken file (an unclosed quote…) with a CSV_* code. */
-function isCsvError(err: unknown): err is Error & { code: string } {
-  return err instanceof Error && 'code' in err && typeof err.code === 'string' && err.code.startsWith('CSV_');
-}
 
 /**
  * Imports a CSV all-or-nothing in one transaction: every row is checked, every bad row is
@@ -102,8 +101,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   try {
     header = await records.next();
   } catch (err) {
-    if (!isCsvError(err)) throw err;
-    addError(1, { field: null, code: 'MALFORMED_CSV', value: err.message });
+    if (!(err instanceof CsvSyntaxError)) throw err;
+    addError(err.row, { field: null, code: 'MALFORMED_CSV', value: err.message });
     return { ...report, status: 'rejected' };
   }
   if (header.done) {
@@ -143,6 +142,9 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
           if ('garbled' in cells) addError(record.row, { field: cells.garbled ?? null, code: 'ENCODING' });
           else await stream.add(record.row, cells.map);
           if (report.rows % IMPORT_BATCH_ROWS === 0) options.onProgress?.({ rows: report.rows, bytes });
+          // Lets the event loop answer the database: a finished statement's reply (and so
+          // the next statement's send) would otherwise wait for the whole buffered file chunk.
+          if (report.rows % YIELD_EVERY_ROWS === 0) await new Promise(setImmediate);
         }
         await stream.finish();
       } finally {
@@ -156,8 +158,8 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
     if (err instanceof Rollback) {
       return { ...report, status: report.errorCount > 0 ? 'rejected' : 'validated' };
     }
-    if (isCsvError(err)) {
-      addError(report.rows + 2, { field: null, code: 'MALFORMED_CSV', value: err.message });
+    if (err instanceof CsvSyntaxError) {
+      addError(err.row, { field: null, code: 'MALFORMED_CSV', value: err.message });
       return { ...report, status: 'rejected' };
     }
     throw err;
@@ -166,16 +168,12 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 
   /**
    * Batches rows and queues their writes (in order, on the transaction's connection) while
-   * the next batches are parsed: the database always has the next batch waiting instead
-   * of waiting for Node to finish parsing. At most WRITES_QUEUED batches are pending, so memory
-   * stays flat.
+   * the next batches are parsed. Each batch is staged (checked, its statement built) as
+   * soon as it is full, so the database finds the next statement ready when it finishes
+   * one instead of waiting for Node to build it. At most WRITES_QUEUED batches are
+   * pending, so memory stays flat.
    */
-  function pipeline<T>(
-    write: (
-      batch: T[],
-      validateOnly: boolean,
-    ) => Promise<{ issues: { row: number; problem: RowProblem }[]; created: number; updated: number }>,
-  ) {
+  function pipeline<T>(stage: (batch: T[], validateOnly: boolean) => Promise<StagedBatch>) {
     let batch: T[] = [];
     let batchRows = 0;
     let tail: Promise<void> = Promise.resolve();
@@ -188,14 +186,24 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
       const current = batch;
       batch = [];
       batchRows = 0;
+      // Once a row is bad nothing will be written: later batches are only checked.
+      const staged = stage(current, report.errorCount > 0).then(
+        (value) => ({ value }),
+        (error: unknown) => ({ error }),
+      );
       tail = tail.then(async () => {
+        // Awaited even after a failure, so no query of this batch outlives the transaction.
+        const outcome = await staged;
         if (failure) return;
         try {
-          // Once a row is bad nothing will be written: later batches are only checked.
-          const outcome = await write(current, report.errorCount > 0);
-          for (const issue of outcome.issues) addError(issue.row, issue.problem);
-          report.created += outcome.created;
-          report.updated += outcome.updated;
+          if ('error' in outcome) throw outcome.error;
+          const { issues, write } = outcome.value;
+          for (const issue of issues) addError(issue.row, issue.problem);
+          if (!write || report.errorCount > 0) return;
+          const written = await write();
+          for (const issue of written.issues) addError(issue.row, issue.problem);
+          report.created += written.created;
+          report.updated += written.updated;
         } catch (error) {
           failure ??= { error };
         }
@@ -222,7 +230,11 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 
   async function customerStream(orm: Orm) {
     const writer = await customerImportWriter(orm, tenantId, 'import', now);
-    const batches = pipeline<NumberedCustomerRow>((b, v) => writer.writeBatch(b, v));
+    // A customer batch is matched against the ones written before it: nothing is staged ahead.
+    const batches = pipeline<NumberedCustomerRow>(async (b, v) => ({
+      issues: [],
+      write: () => writer.writeBatch(b, v),
+    }));
     const today = localDateOf(now, tenant.timeZone);
     return {
       async add(row: number, cells: Map<string, string>) {
@@ -245,7 +257,7 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
 
   async function visitStream(orm: Orm) {
     const writer = await visitImportWriter(orm, tenantId);
-    const batches = pipeline<VisitGroup>((b, v) => writer.writeBatch(b, v));
+    const batches = pipeline<VisitGroup>((b, v) => writer.stageBatch(b, v));
     const ctx = { toInstant: localToInstantConverter(tenant.timeZone), notAfter: now, seenTimes: new Map() };
     let group: VisitGroup | null = null;
     const close = async () => {

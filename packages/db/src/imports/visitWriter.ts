@@ -3,9 +3,16 @@ import type { RowProblem, VisitImportLine } from '@kayoi/core';
 import { sql } from 'drizzle-orm';
 import { rawQuery, rowsOf, type Orm } from '../database.js';
 import { columnLiteral } from '../bulk/arrayLiteral.js';
-import { insertVisitGraph, type LineItemRow, type PaymentRow, type VisitRow } from '../bulk/visitRows.js';
+import {
+  insertVisitGraph,
+  unstoredVisitGraphInsert,
+  type LineItemRow,
+  type StoredReceipt,
+  type PaymentRow,
+  type VisitRow,
+} from '../bulk/visitRows.js';
 import { newId } from '../repositories/shared.js';
-import { nameKey, type BatchOutcome, type RowIssue } from './batchProblems.js';
+import { nameKey, type BatchOutcome, type RowIssue, type StagedBatch } from './batchProblems.js';
 import { customerResolver } from './customerResolver.js';
 import { lockReferencedRowsOrThrow, resumeRowTriggers, trySuspendRowTriggers } from './setBasedReferences.js';
 
@@ -117,26 +124,6 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
     };
   }
 
-  /**
-   * Visits already stored under these receipt keys. `writtenNow` marks those this import
-   * has created or replaced (now() is the transaction's start, which no other write shares).
-   */
-  async function storedVisits(keys: string[]) {
-    // One index probe per key, whatever the statistics say: during a first large import
-    // they still describe an empty table, and `external_id = any(…)` was planned as a scan
-    // of the business's every visit, which grew with each batch (45 ms per batch at 300k).
-    const rows = await rawQuery<{ id: string; external_id: string; written_now: boolean }>(
-      orm,
-      `select v.id, v.external_id, v.written_now from unnest($2::text[]) as k(external_id)
-       cross join lateral (
-         select id, external_id, (created_at = now() or updated_at = now()) as written_now from visits
-         where tenant_id = $1 and external_id = k.external_id limit 1
-       ) as v`,
-      [tenantId, columnLiteral(keys, (k) => k)],
-    );
-    return new Map(rows.map((r) => [r.external_id, { id: r.id, writtenNow: r.written_now }]));
-  }
-
   const visitRow = (id: string, v: PreparedVisit): VisitRow => {
     const first = v.group.lines[0]!;
     return {
@@ -210,13 +197,42 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
     return { lines, payments };
   }
 
+  /** Replaces receipts stored before; refuses those this import wrote already. */
+  async function replaceStored(prepared: PreparedVisit[], stored: StoredReceipt[]): Promise<BatchOutcome> {
+    if (stored.length === 0) return { issues: [], created: prepared.length, updated: 0 };
+    const issues: RowIssue[] = [];
+    const byId = new Map(prepared.map((p) => [p.id, p]));
+    const replaced: { id: string; prepared: PreparedVisit }[] = [];
+    for (const receipt of stored) {
+      const p = byId.get(receipt.id)!;
+      if (receipt.writtenNow) {
+        // Written by an earlier batch of this same file: the receipt appears twice, far apart.
+        issues.push({
+          row: p.group.rows[0]!,
+          problem: { field: 'visitExternalId', code: 'DUPLICATE_VISIT', value: p.group.lines[0]!.visitKey },
+        });
+      } else replaced.push({ id: receipt.storedId, prepared: p });
+    }
+    // The file is refused: what this batch wrote is rolled back with the rest.
+    if (issues.length > 0) return { issues, created: 0, updated: 0 };
+    anyUpdated = true;
+    await updateVisits(replaced);
+    const ids = sql.param(replaced.map((r) => r.id));
+    await orm.execute(
+      sql`delete from visit_line_items where tenant_id = ${tenantId} and visit_id = any(${ids}::uuid[])`,
+    );
+    await orm.execute(sql`delete from visit_payments where tenant_id = ${tenantId} and visit_id = any(${ids}::uuid[])`);
+    await insertVisitGraph(orm, tenantId, { visits: [], ...linesAndPayments(replaced) });
+    return { issues, created: prepared.length - replaced.length, updated: replaced.length };
+  }
+
   return {
     /**
-     * Checks and (unless `validateOnly`) writes one batch of whole receipts. Problems that
-     * need the database (unknown customer, store, staff; a receipt repeated far apart) come
-     * back as row issues.
+     * Checks one batch of whole receipts and (unless `validateOnly`) builds its insert.
+     * Problems that need the database (unknown customer, store, staff) come back as row
+     * issues now; a receipt repeated far apart in the file, when it is written.
      */
-    async writeBatch(groups: VisitGroup[], validateOnly: boolean): Promise<BatchOutcome> {
+    async stageBatch(groups: VisitGroup[], validateOnly: boolean): Promise<StagedBatch> {
       const issues: RowIssue[] = [];
       await customers.load(groups.map((g) => g.lines[0]!.customer));
       const seen = new Set<string>();
@@ -234,47 +250,20 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
         const visit = prepare(group, issues);
         if (visit) prepared.push(visit);
       }
-      if (validateOnly || issues.length > 0 || prepared.length === 0) return { issues, created: 0, updated: 0 };
+      if (validateOnly || issues.length > 0 || prepared.length === 0) return { issues, write: null };
 
-      const stored = await storedVisits(prepared.map((p) => p.group.lines[0]!.visitKey));
-      const written: { id: string; prepared: PreparedVisit }[] = [];
-      const created: { id: string; prepared: PreparedVisit }[] = [];
-      const replaced: { id: string; prepared: PreparedVisit }[] = [];
       for (const p of prepared) {
-        const key = p.group.lines[0]!.visitKey;
-        const before = stored.get(key);
-        if (before?.writtenNow) {
-          // Written by an earlier batch of this same file: the receipt appears twice, far apart.
-          issues.push({
-            row: p.group.rows[0]!,
-            problem: { field: 'visitExternalId', code: 'DUPLICATE_VISIT', value: key },
-          });
-          continue;
-        }
-        const visit = { id: before?.id ?? p.id, prepared: p };
-        (before ? replaced : created).push(visit);
-        written.push(visit);
         touchedCustomers.add(p.customerId);
         referenced.stores.add(p.storeId);
         if (p.staffId) referenced.users.add(p.staffId);
       }
-      if (issues.length > 0) return { issues, created: 0, updated: 0 };
-      await updateVisits(replaced);
-      if (replaced.length > 0) {
-        anyUpdated = true;
-        const ids = sql.param(replaced.map((r) => r.id));
-        await orm.execute(
-          sql`delete from visit_line_items where tenant_id = ${tenantId} and visit_id = any(${ids}::uuid[])`,
-        );
-        await orm.execute(
-          sql`delete from visit_payments where tenant_id = ${tenantId} and visit_id = any(${ids}::uuid[])`,
-        );
-      }
-      await insertVisitGraph(orm, tenantId, {
-        visits: created.map(({ id, prepared }) => visitRow(id, prepared)),
-        ...linesAndPayments(written),
+      const fresh = prepared.map((p) => ({ id: p.id, prepared: p }));
+      // Receipts stored before are skipped by this statement and come back to be replaced.
+      const insert = unstoredVisitGraphInsert(tenantId, {
+        visits: fresh.map(({ id, prepared }) => visitRow(id, prepared)),
+        ...linesAndPayments(fresh),
       });
-      return { issues, created: created.length, updated: replaced.length };
+      return { issues, write: async () => replaceStored(prepared, await insert.run(orm)) };
     },
 
     /**

@@ -1,5 +1,12 @@
 /** The business itself, its staff accounts and their sessions, and the audit log. */
-import { AnalyticsSettings, MessagingSettings, type AuditAction, type AuditEvent, type Tenant, type User } from '@kayoi/contracts';
+import {
+  AnalyticsSettings,
+  MessagingSettings,
+  type AuditAction,
+  type AuditEvent,
+  type Tenant,
+  type User,
+} from '@kayoi/contracts';
 import type {
   AuditRepository,
   SessionRecord,
