@@ -1,9 +1,20 @@
 /**
  * Import benchmark: 1,000,000 visit rows from CSV into PostgreSQL and into PGlite.
  * Target (issue 2): ≥ 50,000 rows/s on PostgreSQL with flat memory.
- * Run: npm run bench -- importVisits   (ROWS=200000 for a shorter run)
+ * Run: npm run bench -- importVisits   (ROWS=200000 for a shorter run, ENGINE=postgres|pglite for one
+ * engine, PROFILE=file.cpuprofile for a CPU profile of the import)
  */
-import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, statSync, createReadStream } from 'node:fs';
+import {
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { once } from 'node:events';
@@ -113,11 +124,30 @@ async function databaseCpuMeter(label: string, db: Database) {
   return { read: async () => Number((((await ticks()) - before) / 100).toFixed(1)) };
 }
 
-/** Busy and idle clock ticks of the whole machine (all cores), from /proc/stat. */
-function machineTicks(): { busy: number; idle: number } {
+/**
+ * Busy, idle and stolen clock ticks of the whole machine (all cores), from /proc/stat.
+ * Steal is time the hypervisor gave another guest: identical runs differ with it.
+ */
+function machineTicks(): { busy: number; idle: number; steal: number } {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
   const idle = fields[3]! + fields[4]!;
-  return { busy: fields.slice(0, 8).reduce((a, b) => a + b, 0) - idle, idle };
+  return { busy: fields.slice(0, 8).reduce((a, b) => a + b, 0) - idle, idle, steal: fields[7]! };
+}
+
+/** PROFILE=file.cpuprofile: a V8 CPU profile of the import alone (open it in Chrome DevTools). */
+async function startCpuProfile(file: string | undefined) {
+  if (!file) return { stop: async () => undefined };
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stop() {
+      const { profile } = await session.post('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      session.disconnect();
+    },
+  };
 }
 
 async function measure(label: string, db: Database) {
@@ -137,6 +167,7 @@ async function measure(label: string, db: Database) {
   const cpu0 = process.cpuUsage();
   const machine0 = machineTicks();
   let nextSample = ROWS / 10;
+  const profiler = await startCpuProfile(process.env.PROFILE);
   const report = await runImport({
     db,
     tenantId,
@@ -153,6 +184,7 @@ async function measure(label: string, db: Database) {
     },
   });
   const seconds = (performance.now() - started) / 1000;
+  await profiler.stop();
   const cpu = process.cpuUsage(cpu0);
   const databaseCpuSeconds = await databaseCpu.read();
   const machine1 = machineTicks();
@@ -171,6 +203,7 @@ async function measure(label: string, db: Database) {
     nodeCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),
     databaseCpuSeconds,
     machineBusyPercent: Math.round((100 * busy) / (busy + machine1.idle - machine0.idle)),
+    stealPercent: Math.round((100 * (machine1.steal - machine0.steal)) / (busy + machine1.idle - machine0.idle)),
     peakRssMiB: Math.round(peakRss / 2 ** 20),
     peakHeapMiB: Math.round(peakHeap / 2 ** 20),
     samples,
