@@ -191,13 +191,20 @@ async function measure(label: string, db: Database) {
   const busy = machine1.busy - machine0.busy;
   clearInterval(sampler);
   if (report.status !== 'imported') throw new Error(`${label}: ${JSON.stringify(report.errors.slice(0, 5))}`);
-  const visits = await db.query<{ n: number }>('select count(*)::int as n from visits where tenant_id = $1', [
-    tenantId,
-  ]);
+  // What landed, checked against the file: every CSV row is one line item.
+  const [stored] = await db.query<{ visits: number; lines: number; amount: number; paid: number }>(
+    `select (select count(*)::int from visits where tenant_id = $1) as visits,
+            (select count(*)::int from visit_line_items where tenant_id = $1) as lines,
+            (select sum(amount)::int8 from visit_line_items where tenant_id = $1) as amount,
+            (select sum(amount)::int8 from visit_payments where tenant_id = $1) as paid`,
+    [tenantId],
+  );
+  if (stored?.lines !== report.rows || Number(stored.amount) !== Number(stored.paid))
+    throw new Error(`${label}: stored ${JSON.stringify(stored)} for ${report.rows} rows`);
   return {
     engine: label,
     rows: report.rows,
-    visits: visits[0]?.n,
+    visits: stored.visits,
     seconds: Number(seconds.toFixed(1)),
     rowsPerSecond: Math.round(report.rows / seconds),
     nodeCpuSeconds: Number(((cpu.user + cpu.system) / 1e6).toFixed(1)),

@@ -83,6 +83,21 @@ interface DriverClient {
   query(text: string, params: unknown[]): Promise<{ rows: unknown[] }>;
 }
 
+function driverClientOf(orm: Orm): DriverClient {
+  const client = (orm as unknown as { session?: { client?: DriverClient } }).session?.client;
+  if (!client || typeof client.query !== 'function') throw new Error('drizzle internals changed: no session.client');
+  return client;
+}
+
+/**
+ * How bulk statements on this connection send array parameters: binary where the driver
+ * is node-postgres (it sends a Buffer as a binary parameter), text on PGlite.
+ */
+export function arrayEncodingOf(orm: Orm): 'binary' | 'text' {
+  const client = driverClientOf(orm);
+  return client instanceof pg.Pool || client instanceof pg.Client ? 'binary' : 'text';
+}
+
 /**
  * Plain SQL on the connection behind a drizzle database or transaction. Bulk statements
  * use it because drizzle's query builder walks every element of array parameters, which
@@ -91,7 +106,5 @@ interface DriverClient {
  * tests run this path on both engines, and a missing client fails loudly here.
  */
 export async function rawQuery<T>(orm: Orm, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = (orm as unknown as { session?: { client?: DriverClient } }).session?.client;
-  if (!client || typeof client.query !== 'function') throw new Error('drizzle internals changed: no session.client');
-  return (await client.query(text, params)).rows as T[];
+  return (await driverClientOf(orm).query(text, params)).rows as T[];
 }

@@ -121,14 +121,15 @@ export async function runImport(options: ImportOptions): Promise<ImportReport> {
   if (report.errorCount > 0) return { ...report, status: 'rejected' };
 
   const mapped = plan.fields.flatMap((field, i) => (field === null ? [] : [{ field, i }]));
+  // One map for every row: the row checks read it and keep nothing of it.
+  const rowCells = new Map<string, string>();
   const cellsOf = (cells: string[]) => {
-    const map = new Map<string, string>();
     for (const { field, i } of mapped) {
       const value = cells[i] ?? '';
       if (value.includes('\uFFFD')) return { garbled: field };
-      map.set(field, value);
+      rowCells.set(field, value);
     }
-    return { map };
+    return { map: rowCells };
   };
 
   try {

@@ -1,6 +1,7 @@
 import type { ItemKind, PaymentMethod, VisitSource } from '@kayoi/contracts';
-import { rawQuery, type Orm } from '../database.js';
+import { arrayEncodingOf, rawQuery, type Orm } from '../database.js';
 import { columnLiteral } from './arrayLiteral.js';
+import { binaryArray, type ElementType, type ElementValue } from './binaryArray.js';
 
 /**
  * Bulk writes of visits and their lines: one statement whatever the row count, with each
@@ -41,84 +42,95 @@ export interface PaymentRow {
   amount: number;
 }
 
+/** How array parameters travel: binary to the PostgreSQL server, text to PGlite. */
+export type ArrayEncoding = 'binary' | 'text';
+
+interface Column<T> {
+  name: string;
+  type: ElementType;
+  pick: (row: T) => ElementValue;
+}
+
 /**
  * One `insert … select from unnest(…) as u` whose array parameters start at `$first`
  * ($1 is the tenant); `where` filters the unnested rows `u`.
  */
 interface BulkInsert {
   text: (first: number, where: string) => string;
-  arrays: string[];
+  arrays: (string | Buffer)[];
 }
 
-const placeholders = (first: number, types: string[]) => types.map((t, i) => `$${first + i}::${t}[]`).join(', ');
+export function arrayParam<T>(
+  encoding: ArrayEncoding,
+  type: ElementType,
+  rows: readonly T[],
+  pick: (row: T) => ElementValue,
+): string | Buffer {
+  return encoding === 'binary' ? binaryArray(type, rows, pick) : columnLiteral(rows, pick);
+}
 
-function visitInsert(rows: readonly VisitRow[]): BulkInsert {
-  const types = ['uuid', 'uuid', 'uuid', 'uuid', 'timestamptz', 'int', 'int', 'int', 'text', 'text', 'text'];
+/** `insert into table (tenant_id, …columns) select $1, u.… from unnest(…) as u(…)`. */
+function bulkInsert<T>(
+  table: string,
+  columns: readonly Column<T>[],
+  rows: readonly T[],
+  encoding: ArrayEncoding,
+  constants: Record<string, string> = {},
+): BulkInsert {
+  const names = columns.map((c) => c.name);
+  const targets = ['tenant_id', ...names, ...Object.keys(constants)].join(', ');
+  const values = ['$1', ...names.map((n) => `u.${n}`), ...Object.values(constants)].join(', ');
   return {
     text: (first, where) =>
-      `insert into visits (tenant_id, id, customer_id, store_id, staff_id, started_at, status, subtotal, discount,
-                           total, note, external_id, source)
-       select $1, u.id, u.customer_id, u.store_id, u.staff_id, u.started_at, 'completed', u.subtotal, u.discount,
-              u.total, u.note, u.external_id, u.source
-       from unnest(${placeholders(first, types)})
-            as u(id, customer_id, store_id, staff_id, started_at, subtotal, discount, total, note, external_id, source)
+      `insert into ${table} (${targets})
+       select ${values}
+       from unnest(${columns.map((c, i) => `$${first + i}::${c.type}[]`).join(', ')}) as u(${names.join(', ')})
        ${where}`,
-    arrays: [
-      columnLiteral(rows, (r) => r.id),
-      columnLiteral(rows, (r) => r.customerId),
-      columnLiteral(rows, (r) => r.storeId),
-      columnLiteral(rows, (r) => r.staffId),
-      columnLiteral(rows, (r) => r.startedAt),
-      columnLiteral(rows, (r) => r.subtotal),
-      columnLiteral(rows, (r) => r.discount),
-      columnLiteral(rows, (r) => r.total),
-      columnLiteral(rows, (r) => r.note),
-      columnLiteral(rows, (r) => r.externalId),
-      columnLiteral(rows, (r) => r.source),
-    ],
+    arrays: columns.map((c) => arrayParam(encoding, c.type, rows, c.pick)),
   };
 }
 
-function lineItemInsert(rows: readonly LineItemRow[]): BulkInsert {
-  const types = ['uuid', 'smallint', 'uuid', 'text', 'text', 'text', 'int', 'int', 'int', 'int', 'int'];
-  return {
-    text: (first, where) =>
-      `insert into visit_line_items (tenant_id, visit_id, position, item_id, kind, name, category, quantity,
-                                     unit_price, discount, amount, unit_cost)
-       select $1, u.* from unnest(${placeholders(first, types)})
-            as u(visit_id, position, item_id, kind, name, category, quantity, unit_price, discount, amount, unit_cost)
-       ${where}`,
-    arrays: [
-      columnLiteral(rows, (r) => r.visitId),
-      columnLiteral(rows, (r) => r.position),
-      columnLiteral(rows, (r) => r.itemId),
-      columnLiteral(rows, (r) => r.kind),
-      columnLiteral(rows, (r) => r.name),
-      columnLiteral(rows, (r) => r.category),
-      columnLiteral(rows, (r) => r.quantity),
-      columnLiteral(rows, (r) => r.unitPrice),
-      columnLiteral(rows, (r) => r.discount),
-      columnLiteral(rows, (r) => r.amount),
-      columnLiteral(rows, (r) => r.unitCost),
-    ],
-  };
-}
+const visitColumns: readonly Column<VisitRow>[] = [
+  { name: 'id', type: 'uuid', pick: (r) => r.id },
+  { name: 'customer_id', type: 'uuid', pick: (r) => r.customerId },
+  { name: 'store_id', type: 'uuid', pick: (r) => r.storeId },
+  { name: 'staff_id', type: 'uuid', pick: (r) => r.staffId },
+  { name: 'started_at', type: 'timestamptz', pick: (r) => r.startedAt },
+  { name: 'subtotal', type: 'int4', pick: (r) => r.subtotal },
+  { name: 'discount', type: 'int4', pick: (r) => r.discount },
+  { name: 'total', type: 'int4', pick: (r) => r.total },
+  { name: 'note', type: 'text', pick: (r) => r.note },
+  { name: 'external_id', type: 'text', pick: (r) => r.externalId },
+  { name: 'source', type: 'text', pick: (r) => r.source },
+];
 
-function paymentInsert(rows: readonly PaymentRow[]): BulkInsert {
-  return {
-    text: (first, where) =>
-      `insert into visit_payments (tenant_id, visit_id, position, method, amount)
-       select $1, u.* from unnest(${placeholders(first, ['uuid', 'smallint', 'text', 'int'])})
-            as u(visit_id, position, method, amount)
-       ${where}`,
-    arrays: [
-      columnLiteral(rows, (r) => r.visitId),
-      columnLiteral(rows, (r) => r.position),
-      columnLiteral(rows, (r) => r.method),
-      columnLiteral(rows, (r) => r.amount),
-    ],
-  };
-}
+const lineItemColumns: readonly Column<LineItemRow>[] = [
+  { name: 'visit_id', type: 'uuid', pick: (r) => r.visitId },
+  { name: 'position', type: 'int2', pick: (r) => r.position },
+  { name: 'item_id', type: 'uuid', pick: (r) => r.itemId },
+  { name: 'kind', type: 'text', pick: (r) => r.kind },
+  { name: 'name', type: 'text', pick: (r) => r.name },
+  { name: 'category', type: 'text', pick: (r) => r.category },
+  { name: 'quantity', type: 'int4', pick: (r) => r.quantity },
+  { name: 'unit_price', type: 'int4', pick: (r) => r.unitPrice },
+  { name: 'discount', type: 'int4', pick: (r) => r.discount },
+  { name: 'amount', type: 'int4', pick: (r) => r.amount },
+  { name: 'unit_cost', type: 'int4', pick: (r) => r.unitCost },
+];
+
+const paymentColumns: readonly Column<PaymentRow>[] = [
+  { name: 'visit_id', type: 'uuid', pick: (r) => r.visitId },
+  { name: 'position', type: 'int2', pick: (r) => r.position },
+  { name: 'method', type: 'text', pick: (r) => r.method },
+  { name: 'amount', type: 'int4', pick: (r) => r.amount },
+];
+
+const visitInsert = (rows: readonly VisitRow[], encoding: ArrayEncoding) =>
+  bulkInsert('visits', visitColumns, rows, encoding, { status: "'completed'" });
+const lineItemInsert = (rows: readonly LineItemRow[], encoding: ArrayEncoding) =>
+  bulkInsert('visit_line_items', lineItemColumns, rows, encoding);
+const paymentInsert = (rows: readonly PaymentRow[], encoding: ArrayEncoding) =>
+  bulkInsert('visit_payments', paymentColumns, rows, encoding);
 
 /** A statement built ahead of its turn: the text and parameters, ready to send. */
 export interface BuiltStatement<T> {
@@ -154,15 +166,15 @@ function buildInserts<T>(
 const everyRow = (insert: BulkInsert) => [{ insert, where: '' }];
 
 export async function insertVisitRows(orm: Orm, tenantId: string, rows: readonly VisitRow[]): Promise<void> {
-  if (rows.length > 0) await buildInserts(tenantId, everyRow(visitInsert(rows))).run(orm);
+  if (rows.length > 0) await buildInserts(tenantId, everyRow(visitInsert(rows, arrayEncodingOf(orm)))).run(orm);
 }
 
 export async function insertLineItemRows(orm: Orm, tenantId: string, rows: readonly LineItemRow[]): Promise<void> {
-  if (rows.length > 0) await buildInserts(tenantId, everyRow(lineItemInsert(rows))).run(orm);
+  if (rows.length > 0) await buildInserts(tenantId, everyRow(lineItemInsert(rows, arrayEncodingOf(orm)))).run(orm);
 }
 
 export async function insertPaymentRows(orm: Orm, tenantId: string, rows: readonly PaymentRow[]): Promise<void> {
-  if (rows.length > 0) await buildInserts(tenantId, everyRow(paymentInsert(rows))).run(orm);
+  if (rows.length > 0) await buildInserts(tenantId, everyRow(paymentInsert(rows, arrayEncodingOf(orm)))).run(orm);
 }
 
 export interface VisitGraph {
@@ -175,7 +187,7 @@ export interface VisitGraph {
 export async function insertVisitGraph(orm: Orm, tenantId: string, graph: VisitGraph): Promise<void> {
   await buildInserts(
     tenantId,
-    graphInserts(graph, () => ''),
+    graphInserts(graph, arrayEncodingOf(orm), () => ''),
   ).run(orm);
 }
 
@@ -193,7 +205,11 @@ export interface StoredReceipt {
  * refuse. One statement, so a first import (where nothing is stored) costs one round trip
  * per batch, and it can be built while the statement before it runs.
  */
-export function unstoredVisitGraphInsert(tenantId: string, graph: VisitGraph): BuiltStatement<StoredReceipt> {
+export function unstoredVisitGraphInsert(
+  tenantId: string,
+  graph: VisitGraph,
+  encoding: ArrayEncoding,
+): BuiltStatement<StoredReceipt> {
   if (graph.visits.length === 0) return { run: async () => [] };
   // One index probe per key, whatever the statistics say: during a first large import
   // they still describe an empty table, and `external_id = any(…)` was planned as a scan
@@ -208,10 +224,13 @@ export function unstoredVisitGraphInsert(tenantId: string, graph: VisitGraph): B
   )`;
   const statement = buildInserts<{ id: string; stored_id: string; written_now: boolean }>(
     tenantId,
-    graphInserts(graph, (visitId) => `where not exists (select 1 from stored s where s.id = ${visitId})`),
+    graphInserts(graph, encoding, (visitId) => `where not exists (select 1 from stored s where s.id = ${visitId})`),
     {
       before: [stored],
-      params: [columnLiteral(graph.visits, (v) => v.id), columnLiteral(graph.visits, (v) => v.externalId)],
+      params: [
+        arrayParam(encoding, 'uuid', graph.visits, (v) => v.id),
+        arrayParam(encoding, 'text', graph.visits, (v) => v.externalId),
+      ],
       select: 'select id, stored_id, written_now from stored',
     },
   );
@@ -222,10 +241,12 @@ export function unstoredVisitGraphInsert(tenantId: string, graph: VisitGraph): B
 }
 
 /** `where` filters each table's rows by the expression naming their visit's id. */
-function graphInserts(graph: VisitGraph, where: (visitId: string) => string) {
+function graphInserts(graph: VisitGraph, encoding: ArrayEncoding, where: (visitId: string) => string) {
   const inserts: { insert: BulkInsert; where: string }[] = [];
-  if (graph.visits.length > 0) inserts.push({ insert: visitInsert(graph.visits), where: where('u.id') });
-  if (graph.lines.length > 0) inserts.push({ insert: lineItemInsert(graph.lines), where: where('u.visit_id') });
-  if (graph.payments.length > 0) inserts.push({ insert: paymentInsert(graph.payments), where: where('u.visit_id') });
+  if (graph.visits.length > 0) inserts.push({ insert: visitInsert(graph.visits, encoding), where: where('u.id') });
+  if (graph.lines.length > 0)
+    inserts.push({ insert: lineItemInsert(graph.lines, encoding), where: where('u.visit_id') });
+  if (graph.payments.length > 0)
+    inserts.push({ insert: paymentInsert(graph.payments, encoding), where: where('u.visit_id') });
   return inserts;
 }

@@ -1,7 +1,7 @@
 import type { ItemKind, PaymentMethod } from '@kayoi/contracts';
 import type { RowProblem, VisitImportLine } from '@kayoi/core';
 import { sql } from 'drizzle-orm';
-import { rawQuery, rowsOf, type Orm } from '../database.js';
+import { arrayEncodingOf, rawQuery, rowsOf, type Orm } from '../database.js';
 import { columnLiteral } from '../bulk/arrayLiteral.js';
 import {
   insertVisitGraph,
@@ -13,7 +13,7 @@ import {
 } from '../bulk/visitRows.js';
 import { newId } from '../repositories/shared.js';
 import { nameKey, type BatchOutcome, type RowIssue, type StagedBatch } from './batchProblems.js';
-import { customerResolver } from './customerResolver.js';
+import { customerResolver, type CustomerRef, type Resolution } from './customerResolver.js';
 import { lockReferencedRowsOrThrow, resumeRowTriggers, trySuspendRowTriggers } from './setBasedReferences.js';
 
 /** The rows of one receipt, next to each other in the file. */
@@ -68,11 +68,23 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
   await rawQuery(orm, `select pg_advisory_xact_lock(hashtextextended('kayoi:visit-import:' || $1, 0))`, [tenantId]);
   const refs = await referenceMaps(orm, tenantId);
   const rowTriggersSuspended = await trySuspendRowTriggers(orm);
+  const encoding = arrayEncodingOf(orm);
   const referenced = { stores: new Set<string>(), users: new Set<string>(), items: new Set<string>() };
 
+  // Store, staff and item names repeat on nearly every row: each is normalised once.
+  const nameKeys = new Map<string, string>();
+  function cachedNameKey(name: string): string {
+    let key = nameKeys.get(name);
+    if (key === undefined) {
+      if (nameKeys.size >= 10_000) nameKeys.clear();
+      key = nameKey(name);
+      nameKeys.set(name, key);
+    }
+    return key;
+  }
   /** POS exports often give only the family name ("佐藤" for 佐藤 美穂): a unique prefix is enough. */
   function findStaff(name: string): string | null {
-    const key = nameKey(name);
+    const key = cachedNameKey(name);
     const exact = refs.staff.get(key);
     if (exact) return exact;
     const prefixed = [...refs.staff].filter(([staffName]) => staffName.startsWith(key));
@@ -82,11 +94,15 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
   const touchedCustomers = new Set<string>();
   let anyUpdated = false;
 
-  function prepare(group: VisitGroup, issues: RowIssue[]): PreparedVisit | null {
+  function prepare(
+    group: VisitGroup,
+    issues: RowIssue[],
+    resolveCustomer: (ref: CustomerRef) => Resolution,
+  ): PreparedVisit | null {
     const first = group.lines[0]!;
     const row = group.rows[0]!;
     const problems: RowProblem[] = [];
-    const customer = customers.resolve(first.customer);
+    const customer = resolveCustomer(first.customer);
     if ('missing' in customer) {
       const field = first.customer.externalId
         ? 'customerExternalId'
@@ -101,7 +117,7 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
     } else if ('ambiguous' in customer) {
       problems.push({ field: first.customer.phone ? 'customerPhone' : 'customerEmail', code: 'CUSTOMER_AMBIGUOUS' });
     }
-    const storeId = first.store === null ? refs.onlyStore : (refs.stores.get(nameKey(first.store)) ?? null);
+    const storeId = first.store === null ? refs.onlyStore : (refs.stores.get(cachedNameKey(first.store)) ?? null);
     if (storeId === null) {
       problems.push(
         first.store === null
@@ -168,7 +184,7 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
   function linesAndPayments(visits: { id: string; prepared: PreparedVisit }[]) {
     const lines: LineItemRow[] = visits.flatMap(({ id, prepared }) =>
       prepared.group.lines.map((line, position) => {
-        const item = refs.items.get(nameKey(line.item.name));
+        const item = refs.items.get(cachedNameKey(line.item.name));
         if (item) referenced.items.add(item.id);
         return {
           visitId: id,
@@ -234,7 +250,7 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
      */
     async stageBatch(groups: VisitGroup[], validateOnly: boolean): Promise<StagedBatch> {
       const issues: RowIssue[] = [];
-      await customers.load(groups.map((g) => g.lines[0]!.customer));
+      const resolveCustomer = await customers.load(groups.map((g) => g.lines[0]!.customer));
       const seen = new Set<string>();
       const prepared: PreparedVisit[] = [];
       for (const group of groups) {
@@ -247,7 +263,7 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
           continue;
         }
         seen.add(key);
-        const visit = prepare(group, issues);
+        const visit = prepare(group, issues, resolveCustomer);
         if (visit) prepared.push(visit);
       }
       if (validateOnly || issues.length > 0 || prepared.length === 0) return { issues, write: null };
@@ -259,10 +275,11 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
       }
       const fresh = prepared.map((p) => ({ id: p.id, prepared: p }));
       // Receipts stored before are skipped by this statement and come back to be replaced.
-      const insert = unstoredVisitGraphInsert(tenantId, {
-        visits: fresh.map(({ id, prepared }) => visitRow(id, prepared)),
-        ...linesAndPayments(fresh),
-      });
+      const insert = unstoredVisitGraphInsert(
+        tenantId,
+        { visits: fresh.map(({ id, prepared }) => visitRow(id, prepared)), ...linesAndPayments(fresh) },
+        encoding,
+      );
       return { issues, write: async () => replaceStored(prepared, await insert.run(orm)) };
     },
 
