@@ -214,6 +214,7 @@ export function unstoredVisitGraphInsert(
   // One index probe per key, whatever the statistics say: during a first large import
   // they still describe an empty table, and `external_id = any(…)` was planned as a scan
   // of the business's every visit, which grew with each batch (45 ms per batch at 300k).
+  // written_now: now() is the transaction's start, which no other transaction's write shares.
   const stored = `stored as (
     select k.id, v.id as stored_id, v.written_now
     from unnest($2::uuid[], $3::text[]) as k(id, external_id)
