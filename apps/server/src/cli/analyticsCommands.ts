@@ -50,6 +50,7 @@ export function workerCommand(): Promise<number> {
         : ephemeralUnsubscribeTokens(),
       publicUrl: config.publicUrl ?? `http://localhost:${config.port}`,
       channels: { lineBaseUrl: config.lineApiUrl, smtpConnections: 8 },
+      webhookTargets: config.webhookPrivateTargets ? 'any' : 'public',
     });
     const journeys = buildJourneyWorker({ db, store, clock: () => new Date(), log });
     worker.start();

@@ -17,6 +17,8 @@ export interface RuntimeConfig {
   publicUrl: string | undefined;
   /** The LINE Messaging API; a local contract server in tests. */
   lineApiUrl: string;
+  /** Webhooks may post to private and loopback addresses (a single shop's own network). */
+  webhookPrivateTargets: boolean;
 }
 
 function portFrom(text: string | undefined, fallback: number): number {
@@ -40,6 +42,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env, cwd = proces
     unsubscribeSecret: env.KAYOI_UNSUBSCRIBE_SECRET || undefined,
     publicUrl: env.KAYOI_PUBLIC_URL || undefined,
     lineApiUrl: env.KAYOI_LINE_API_URL || 'https://api.line.me',
+    webhookPrivateTargets: env.KAYOI_WEBHOOK_PRIVATE_TARGETS === '1',
   };
 }
 

@@ -102,6 +102,7 @@ export async function startKayoi(
           unsubscribeTokens: deps.unsubscribeTokens,
           publicUrl: config.publicUrl ?? url,
           channels: { lineBaseUrl: config.lineApiUrl, smtpConnections: 8 },
+          webhookTargets: config.webhookPrivateTargets ? 'any' : 'public',
         })
       : null;
     sender?.start();

@@ -73,6 +73,8 @@ export async function connectChannels(
         channels: { lineBaseUrl: line.url, smtpConnections: 2, lineOptions: { sleep: async () => undefined } },
         batchSize: 7,
         concurrency: 3,
+        // The test receivers listen on 127.0.0.1.
+        webhookTargets: 'any',
       });
       workers.push(worker);
       return worker;

@@ -27,8 +27,11 @@ export interface DeliveryWorkerDeps {
   /** A worker that stops answering loses its messages to another after this long. */
   leaseSeconds?: number;
   pollMs?: number;
-  /** For tests that answer webhooks in-process; the real fetch otherwise. */
-  webhookFetch?: typeof fetch;
+  /**
+   * Where webhooks may go: 'public' (default) refuses private, loopback and link-local
+   * addresses (KAYOI_WEBHOOK_PRIVATE_TARGETS=1 gives 'any', for a shop's own network).
+   */
+  webhookTargets?: 'public' | 'any';
 }
 
 export interface DeliveryWorker {
@@ -45,7 +48,7 @@ export interface DeliveryWorker {
 export function buildDeliveryWorker(deps: DeliveryWorkerDeps): DeliveryWorker {
   const queue = deliveryQueue(deps.db.orm);
   const webhooks = webhookOutbox(deps.db.orm);
-  const webhookHttp = webhookClient({ ...(deps.webhookFetch ? { fetch: deps.webhookFetch } : {}) });
+  const webhookHttp = webhookClient({ targets: deps.webhookTargets ?? 'public' });
   const channels = tenantChannelCache(deps.store, deps.channels);
   const renderer = createTemplateRenderer();
   const leaseSeconds = deps.leaseSeconds ?? 120;
