@@ -94,6 +94,7 @@ export const deliverySkipReasons = [
   'customer_erased',
   'suppressed',
   'line_quota_exhausted',
+  'provider_refused',
 ] as const;
 export const DeliveryReason = z.enum(deliverySkipReasons).meta({ id: 'DeliveryReason' });
 export type DeliveryReason = z.infer<typeof DeliveryReason>;

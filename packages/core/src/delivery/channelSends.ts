@@ -4,6 +4,9 @@ import type { RenderedMessage } from '../messaging/templates/index.js';
 import { lineRetryKeyOf, MAX_DELIVERY_ATTEMPTS, retryDelayMs } from './deliveryRules.js';
 import type { ClaimedDelivery, DeliveryResult } from './deliveryQueuePort.js';
 
+/** LINE's 400 about the recipient: "The property, 'to', …" or a detail `to: …`. */
+const LINE_RECIPIENT_REFUSED = /'to'|[(;] ?to: /;
+
 /** The business's channels as set up now; null where one is not configured. */
 export interface TenantChannels {
   line: LineMessagingPort | null;
@@ -67,13 +70,18 @@ async function sendLine(
   // 429 for good means the month's quota is used up: the account's limit, not this customer's fault.
   if (outcome.status === 'permanent_failure' && outcome.providerStatus === 429)
     return { status: 'failed', channel: 'line', reason: 'line_quota_exhausted', detail: outcome.message };
-  if (outcome.status === 'permanent_failure')
+  if (outcome.status === 'permanent_failure') {
+    // Only a refusal of this recipient (LINE names the 'to' property) stops LINE for the
+    // customer. A bad access token (401), a missing permission (403) or a message LINE cannot
+    // take is the account's to fix, and every customer would otherwise lose LINE for it.
+    const aboutRecipient = outcome.providerStatus === 400 && LINE_RECIPIENT_REFUSED.test(outcome.message);
     return {
       status: 'failed',
       channel: 'line',
-      reason: 'permanent_failure',
+      reason: aboutRecipient ? 'permanent_failure' : 'provider_refused',
       detail: `${outcome.providerStatus} ${outcome.message}`,
     };
+  }
   return retryOrGiveUp(delivery, 'line', `${outcome.providerStatus ?? 'no answer'} ${outcome.message}`, clock());
 }
 
