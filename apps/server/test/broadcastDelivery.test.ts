@@ -10,14 +10,12 @@ import {
   getJson,
   lineUserIdOf,
   manualClock,
+  type MessagingScene,
+  NOON_TOKYO,
   postJson,
   PUBLIC_URL,
-  type MessagingScene,
 } from './support/messaging.js';
 import { seedBusiness, startTestApp, type Business, type TestApp } from './support/testApp.js';
-
-// 12:00 in Tokyo: outside the default quiet hours (21:00–09:00).
-const NOON_TOKYO = '2026-11-20T03:00:00.000Z';
 
 for (const engine of engines) {
   describe(`broadcast delivery on ${engine}: consent, channel order, failures, exactly one message each`, () => {

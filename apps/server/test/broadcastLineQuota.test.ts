@@ -8,8 +8,9 @@ import {
   draftBroadcast,
   lineUserIdOf,
   manualClock,
-  postJson,
   type MessagingScene,
+  NOON_TOKYO,
+  postJson,
 } from './support/messaging.js';
 import { seedBusiness, startTestApp, type Business, type TestApp } from './support/testApp.js';
 
@@ -18,7 +19,7 @@ for (const engine of engines) {
     let t: TestApp;
     let b: Business;
     let scene: MessagingScene;
-    const clock = manualClock('2026-11-20T03:00:00.000Z');
+    const clock = manualClock(NOON_TOKYO);
     const ids: Record<string, string> = {};
 
     before(async () => {

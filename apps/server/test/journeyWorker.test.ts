@@ -10,13 +10,12 @@ import {
   getJson,
   lineUserIdOf,
   manualClock,
-  postJson,
   type MessagingScene,
+  NOON_TOKYO,
+  postJson,
 } from './support/messaging.js';
 import { seedBusiness, startTestApp, type Business, type TestApp } from './support/testApp.js';
 
-// 12:00 in Tokyo: outside the default quiet hours (21:00–09:00).
-const NOON_TOKYO = '2026-11-20T03:00:00.000Z';
 const MINUTE = 60_000;
 
 for (const engine of engines) {

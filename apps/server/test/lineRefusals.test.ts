@@ -8,13 +8,11 @@ import {
   draftBroadcast,
   lineUserIdOf,
   manualClock,
-  postJson,
   type MessagingScene,
+  NOON_TOKYO,
+  postJson,
 } from './support/messaging.js';
 import { seedBusiness, startTestApp, type Business, type TestApp } from './support/testApp.js';
-
-// 12:00 in Tokyo: outside the default quiet hours (21:00–09:00).
-const NOON_TOKYO = '2026-11-20T03:00:00.000Z';
 
 /*
  * LINE refuses a push for reasons of the account (a revoked access token, a missing

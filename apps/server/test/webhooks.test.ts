@@ -12,8 +12,9 @@ import {
   getJson,
   lineUserIdOf,
   manualClock,
-  postJson,
   type MessagingScene,
+  NOON_TOKYO,
+  postJson,
 } from './support/messaging.js';
 import { seedBusiness, startTestApp, type Business, type TestApp } from './support/testApp.js';
 
@@ -48,8 +49,6 @@ async function startReceiver(): Promise<{
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
-
-const NOON_TOKYO = '2026-11-20T03:00:00.000Z';
 
 for (const engine of engines) {
   describe(`outgoing webhooks on ${engine}: signed, retried, logged`, () => {

@@ -12,6 +12,8 @@ import type { Business, TestApp } from './testApp.js';
 
 export const LINE_ACCESS_TOKEN = 'line-access-token-for-sending-tests';
 export const PUBLIC_URL = 'https://salon.example.jp';
+/** 12:00 in Tokyo: outside the default quiet hours (21:00–09:00). */
+export const NOON_TOKYO = '2026-11-20T03:00:00.000Z';
 
 /** A LINE user id as LINE issues them (U + 32 hex digits). */
 export const lineUserIdOf = (n: number) => `U${n.toString(16).padStart(32, '0')}`;
