@@ -2,8 +2,8 @@ import type { ItemKind, PaymentMethod } from '@kayoi/contracts';
 import type { RowProblem, VisitImportLine } from '@kayoi/core';
 import { sql } from 'drizzle-orm';
 import { arrayEncodingOf, rawQuery, rowsOf, type Orm } from '../database.js';
-import { columnLiteral } from '../bulk/arrayLiteral.js';
 import {
+  arrayParam,
   insertVisitGraph,
   unstoredVisitGraphInsert,
   type LineItemRow,
@@ -165,18 +165,18 @@ export async function visitImportWriter(orm: Orm, tenantId: string) {
       `update visits v set customer_id = u.customer_id, store_id = u.store_id, staff_id = u.staff_id,
               started_at = u.started_at, subtotal = u.total, discount = 0, total = u.total, note = u.note,
               updated_at = now()
-       from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::int[], $8::text[])
+       from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::int4[], $8::text[])
             as u(id, customer_id, store_id, staff_id, started_at, total, note)
        where v.tenant_id = $1 and v.id = u.id`,
       [
         tenantId,
-        columnLiteral(rows, (r) => r.id),
-        columnLiteral(rows, (r) => r.customerId),
-        columnLiteral(rows, (r) => r.storeId),
-        columnLiteral(rows, (r) => r.staffId),
-        columnLiteral(rows, (r) => r.startedAt),
-        columnLiteral(rows, (r) => r.total),
-        columnLiteral(rows, (r) => r.note),
+        arrayParam(encoding, 'uuid', rows, (r) => r.id),
+        arrayParam(encoding, 'uuid', rows, (r) => r.customerId),
+        arrayParam(encoding, 'uuid', rows, (r) => r.storeId),
+        arrayParam(encoding, 'uuid', rows, (r) => r.staffId),
+        arrayParam(encoding, 'timestamptz', rows, (r) => r.startedAt),
+        arrayParam(encoding, 'int4', rows, (r) => r.total),
+        arrayParam(encoding, 'text', rows, (r) => r.note),
       ],
     );
   }
